@@ -1,0 +1,204 @@
+/**
+ * Derives the flat cell catalogue and the sum constraints from a format description.
+ * Everything that needs "the list of cells" or "which cells add up" asks here.
+ */
+import {
+  isColumnGroup,
+  isRowGroup,
+  type ColumnLeaf,
+  type ColumnNode,
+  type FormatSpec,
+  type RowLeaf,
+  type RowNode,
+  type SumOf,
+  type TableKey,
+  type TableSpec,
+  type ValueKind,
+} from './types'
+
+/** A leaf of a row or column tree with the path from the outermost group down to it. */
+export interface LeafPath<Leaf> {
+  readonly leaf: Leaf
+  readonly labels: readonly string[]
+  readonly keys: readonly string[]
+  readonly depth: number
+  /** The leaves under the same parent (the operands of a `sumOf` on this leaf), itself included. */
+  readonly siblings: readonly Leaf[]
+}
+
+function collectLeaves<Leaf, Node extends { label: string; key?: string }>(
+  nodes: readonly Node[],
+  isGroup: (node: Node) => node is Node & { children: readonly Node[] },
+  labels: readonly string[] = [],
+  keys: readonly string[] = [],
+): LeafPath<Leaf>[] {
+  const out: LeafPath<Leaf>[] = []
+  const directLeaves = (list: readonly Node[]): Leaf[] =>
+    list.flatMap((n) => (isGroup(n) ? directLeaves(n.children) : [n as unknown as Leaf]))
+  const siblings = directLeaves(nodes)
+  for (const node of nodes) {
+    const nodeLabels = [...labels, node.label]
+    const nodeKeys = node.key ? [...keys, node.key] : keys
+    if (isGroup(node)) {
+      out.push(...collectLeaves<Leaf, Node>(node.children, isGroup, nodeLabels, nodeKeys))
+    } else {
+      out.push({
+        leaf: node as unknown as Leaf,
+        labels: nodeLabels,
+        keys: nodeKeys,
+        depth: labels.length,
+        siblings,
+      })
+    }
+  }
+  return out
+}
+
+export const rowLeaves = (rows: readonly RowNode[]): LeafPath<RowLeaf>[] =>
+  collectLeaves<RowLeaf, RowNode>(rows, isRowGroup)
+export const columnLeaves = (columns: readonly ColumnNode[]): LeafPath<ColumnLeaf>[] =>
+  collectLeaves<ColumnLeaf, ColumnNode>(columns, isColumnGroup)
+
+export const cellId = (table: TableKey, rowKeys: readonly string[], colKeys: readonly string[]) =>
+  [table, ...rowKeys, ...colKeys].join('.')
+
+export interface CellSpec {
+  readonly id: string
+  readonly tableKey: TableKey
+  /** Official labels from the outermost group to the row (table 二: block header first). */
+  readonly rowLabels: readonly string[]
+  /** Official labels from the outermost group to the column. */
+  readonly columnLabels: readonly string[]
+  readonly kind: ValueKind
+  readonly unit?: string
+  /** Accessible name, e.g. `表三 （三）不予公开 1.属于国家秘密 · 自然人`. */
+  readonly name: string
+  /** True when the cell is a declared total of other cells (computed in "computed totals" mode). */
+  readonly isTotal: boolean
+}
+
+function accessibleName(
+  table: TableSpec,
+  rowLabels: readonly string[],
+  colLabels: readonly string[],
+) {
+  const rows = rowLabels.filter(Boolean).slice(-2)
+  const cols = rows.length ? colLabels.slice(-1) : colLabels.slice(-2)
+  return `${table.shortName} ${rows.length ? rows.join(' ') + ' · ' : ''}${cols.join(' ')}`
+}
+
+export function tablesOf(format: FormatSpec): TableSpec[] {
+  return format.sections.flatMap((s) => (s.kind === 'table' ? [s.table] : []))
+}
+
+export function tableOf(format: FormatSpec, key: TableKey): TableSpec {
+  const table = tablesOf(format).find((t) => t.key === key)
+  if (!table) throw new Error(`format ${format.id} has no table ${key}`)
+  return table
+}
+
+const cellCache = new WeakMap<FormatSpec, readonly CellSpec[]>()
+
+/** Every data cell of a format, in reading order (table by table, row by row). */
+export function listCells(format: FormatSpec): readonly CellSpec[] {
+  const cached = cellCache.get(format)
+  if (cached) return cached
+  const cells: CellSpec[] = []
+  for (const table of tablesOf(format)) {
+    for (const block of table.blocks) {
+      const cols = columnLeaves(block.columns)
+      for (const row of rowLeaves(block.rows)) {
+        const rowLabels = block.header ? [block.header, ...row.labels] : row.labels
+        for (const col of cols) {
+          cells.push({
+            id: cellId(table.key, row.keys, col.keys),
+            tableKey: table.key,
+            rowLabels,
+            columnLabels: col.labels,
+            kind: col.leaf.kind ?? 'count',
+            ...(col.leaf.unit ? { unit: col.leaf.unit } : {}),
+            name: accessibleName(table, row.labels, col.labels),
+            isTotal: Boolean(row.leaf.sumOf || col.leaf.sumOf),
+          })
+        }
+      }
+    }
+  }
+  Object.freeze(cells)
+  cellCache.set(format, cells)
+  return cells
+}
+
+const cellMapCache = new WeakMap<FormatSpec, ReadonlyMap<string, CellSpec>>()
+
+export function cellMap(format: FormatSpec): ReadonlyMap<string, CellSpec> {
+  let map = cellMapCache.get(format)
+  if (!map) {
+    map = new Map(listCells(format).map((c) => [c.id, c]))
+    cellMapCache.set(format, map)
+  }
+  return map
+}
+
+/** `total` must equal the sum of `parts`; one per row (for a total column) or per column. */
+export interface SumConstraint {
+  readonly ruleId: string
+  readonly tableKey: TableKey
+  readonly total: string
+  readonly parts: readonly string[]
+  /** 'row': the parts lie along a row (a 总计 column); 'column': down a column (（七）总计). */
+  readonly along: 'row' | 'column'
+  /** Labels that name the line the constraint runs along, for messages. */
+  readonly lineLabels: readonly string[]
+}
+
+const sumCache = new WeakMap<FormatSpec, readonly SumConstraint[]>()
+
+export function sumConstraints(format: FormatSpec): readonly SumConstraint[] {
+  const cached = sumCache.get(format)
+  if (cached) return cached
+  const out: SumConstraint[] = []
+  for (const table of tablesOf(format)) {
+    for (const block of table.blocks) {
+      const cols = columnLeaves(block.columns)
+      const rows = rowLeaves(block.rows)
+      const idOf = (r: LeafPath<RowLeaf>, c: LeafPath<ColumnLeaf>) =>
+        cellId(table.key, r.keys, c.keys)
+      const partsOf = <L>(path: LeafPath<L>, all: LeafPath<L>[]) =>
+        all.filter((p) => p.leaf !== path.leaf && path.siblings.includes(p.leaf))
+      for (const col of cols) {
+        const sum: SumOf | undefined = col.leaf.sumOf
+        if (!sum) continue
+        const partCols = partsOf(col, cols)
+        for (const row of rows) {
+          out.push({
+            ruleId: sum.ruleId,
+            tableKey: table.key,
+            total: idOf(row, col),
+            parts: partCols.map((c) => idOf(row, c)),
+            along: 'row',
+            lineLabels: row.labels.filter(Boolean).length ? row.labels : col.labels.slice(0, -1),
+          })
+        }
+      }
+      for (const row of rows) {
+        const sum: SumOf | undefined = row.leaf.sumOf
+        if (!sum) continue
+        const partRows = partsOf(row, rows)
+        for (const col of cols) {
+          out.push({
+            ruleId: sum.ruleId,
+            tableKey: table.key,
+            total: idOf(row, col),
+            parts: partRows.map((r) => idOf(r, col)),
+            along: 'column',
+            lineLabels: col.labels,
+          })
+        }
+      }
+    }
+  }
+  Object.freeze(out)
+  sumCache.set(format, out)
+  return out
+}

@@ -1,0 +1,5 @@
+/** The pure domain core: formats, report model, rules, carry-over and migration. */
+export * from './formats'
+export * from './report'
+export * from './rules'
+export * from './restore'
