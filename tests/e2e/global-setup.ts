@@ -1,0 +1,81 @@
+/**
+ * Serves the production build (`dist/`) on a free loopback port for the browser tests and provides
+ * its URL as `inject('baseURL')`. Builds first when `dist/` is missing.
+ */
+import { existsSync } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { TestProject } from 'vitest/node'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string
+  }
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const dist = resolve(root, 'dist')
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+async function fileFor(urlPath: string): Promise<string | undefined> {
+  const clean = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/')).replace(/^([/\\])+/, '')
+  const path = join(dist, clean)
+  if (!path.startsWith(dist)) return undefined
+  try {
+    const info = await stat(path)
+    return info.isDirectory() ? join(path, 'index.html') : path
+  } catch {
+    return undefined
+  }
+}
+
+function serve(): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    const path = await fileFor(req.url ?? '/')
+    if (!path) {
+      res.writeHead(404).end('not found')
+      return
+    }
+    try {
+      const body = await readFile(path)
+      res.writeHead(200, {
+        'content-type': MIME[extname(path)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      })
+      res.end(body)
+    } catch {
+      res.writeHead(404).end('not found')
+    }
+  })
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)))
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(join(dist, 'index.html'))) {
+    const { build } = await import('vite')
+    await build({ root, logLevel: 'warn' })
+  }
+  const server = await serve()
+  const { port } = server.address() as AddressInfo
+  project.provide('baseURL', `http://127.0.0.1:${port}/`)
+  return () => new Promise<void>((done) => server.close(() => done()))
+}
