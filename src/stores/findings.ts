@@ -1,0 +1,74 @@
+/**
+ * Findings over the open draft: `validate` runs once per change of the report (the draft store
+ * replaces the report object on every change), never per cell. Also holds which finding the user
+ * selected, so tables can outline its cells.
+ */
+import { defineStore } from 'pinia'
+import { computed, shallowRef } from 'vue'
+import { validate, type Finding, type Severity } from '../domain'
+import { useDraftStore } from './draft'
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+}
+
+export const findingKey = (f: Finding) =>
+  `${f.ruleId}|${f.section ?? ''}|${f.cells.join(',')}|${f.message}`
+
+export const useFindingsStore = defineStore('findings', () => {
+  const draft = useDraftStore()
+
+  const findings = computed<readonly Finding[]>(() => {
+    const report = draft.report
+    if (!report) return []
+    return validate(report, {
+      today: new Date(),
+      ...(draft.lastYear ? { lastYear: draft.lastYear } : {}),
+    })
+  })
+
+  const counts = computed(() => {
+    const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
+    for (const f of findings.value) out[f.severity]++
+    return out
+  })
+
+  /** Findings per cell id, most severe first (the order `validate` returns). */
+  const byCell = computed(() => {
+    const map = new Map<string, Finding[]>()
+    for (const f of findings.value) {
+      for (const id of f.cells) {
+        const list = map.get(id)
+        if (list) list.push(f)
+        else map.set(id, [f])
+      }
+    }
+    return map
+  })
+
+  const bySection = computed(() => {
+    const map = new Map<string, Finding[]>()
+    for (const f of findings.value) {
+      if (!f.section) continue
+      map.set(f.section, [...(map.get(f.section) ?? []), f])
+    }
+    return map
+  })
+
+  const selectedKey = shallowRef<string | null>(null)
+  /** The selected finding while it still exists (it disappears when the user fixes it). */
+  const selected = computed(
+    () => findings.value.find((f) => findingKey(f) === selectedKey.value) ?? null,
+  )
+  const outlinedCells = computed(() => new Set(selected.value?.cells ?? []))
+
+  function select(finding: Finding | null) {
+    selectedKey.value = finding ? findingKey(finding) : null
+  }
+
+  return { findings, counts, byCell, bySection, selected, outlinedCells, select }
+})
+
+export type FindingsStore = ReturnType<typeof useFindingsStore>
