@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { offlinePlugins } from './scripts/vite-offline.ts'
 
 // Relative base: dist/ works from any sub-path of an existing site (e.g. /zwgk/nianbao/).
 export default defineConfig({
   base: './',
-  plugins: [vue()],
+  plugins: [vue(), ...offlinePlugins()],
   build: {
     target: 'es2022',
+    // dist/.vite/manifest.json: scripts/check-budget.mjs follows the entry's static imports.
+    manifest: true,
   },
   test: {
     environment: 'node',

@@ -1,0 +1,137 @@
+/**
+ * Build plugins for the offline promises (issue 6):
+ * - the app version for the status line;
+ * - a service worker (vite-plugin-pwa, update on the user's OK) in the normal build;
+ * - `vite build --mode single`: one HTML file for file:// (no service worker, everything inlined,
+ *   the Content-Security-Policy rewritten with hashes of the inlined code);
+ * - in dev, Vite injects CSS as <style> elements, so only there style-src allows inline styles.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import type { ConfigEnv, Plugin, PluginOption, UserConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+import { viteSingleFile } from 'vite-plugin-singlefile'
+
+export const SINGLE_MODE = 'single'
+const isSingle = (env: ConfigEnv) => env.mode === SINGLE_MODE
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+
+/** Restricts plugins to builds for which `when` holds, keeping their own `apply` condition. */
+function onlyWhen(when: (env: ConfigEnv) => boolean, plugins: PluginOption[]): Plugin[] {
+  return (plugins.flat(Infinity as 1) as (Plugin | false | null | undefined)[])
+    .filter((p): p is Plugin => !!p)
+    .map((p) => {
+      const own = p.apply
+      return {
+        ...p,
+        apply: (config: UserConfig, env: ConfigEnv) =>
+          when(env) &&
+          (typeof own === 'function' ? own(config, env) : own === undefined || own === env.command),
+      }
+    })
+}
+
+const appVersion: Plugin = {
+  name: 'nianbao:app-version',
+  config: () => ({ define: { 'import.meta.env.APP_VERSION': JSON.stringify(version) } }),
+}
+
+const devInlineStyles: Plugin = {
+  name: 'nianbao:csp-dev-styles',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+}
+
+const serviceWorker = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false, // src/components/OfflineStatus.vue registers it
+  manifest: {
+    name: '政府信息公开工作年度报告助手',
+    short_name: '年报助手',
+    lang: 'zh-CN',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#1f4e79',
+    icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  },
+  workbox: {
+    // The whole app, the lazy xlsx/jsPDF chunks, the worker and the GB2312 subset PDF fonts (~3 MB
+    // each, over Workbox's 2 MiB default) are precached, so one visit is enough to work offline.
+    globPatterns: ['**/*.{html,js,css,svg,png,ico,ttf,wasm,txt}'],
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    // The full fonts (~15 MB each) are needed only for rare characters: cached when first used.
+    globIgnores: ['**/*-full.ttf'],
+    runtimeCaching: [
+      {
+        urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.endsWith('-full.ttf'),
+        handler: 'CacheFirst',
+        options: { cacheName: 'nianbao-full-fonts' },
+      },
+    ],
+    cleanupOutdatedCaches: true,
+    navigateFallback: 'index.html',
+  },
+})
+
+/** The PWA client module, answered without a service worker in the single-file edition. */
+const singleFileRegisterStub: Plugin = {
+  name: 'nianbao:single-sw-stub',
+  resolveId: (id) => (id === 'virtual:pwa-register/vue' ? '\0nianbao-sw-stub' : undefined),
+  load: (id) =>
+    id === '\0nianbao-sw-stub'
+      ? `import { ref } from 'vue'
+export function useRegisterSW() {
+  return { needRefresh: ref(false), offlineReady: ref(true), updateServiceWorker: async () => {} }
+}`
+      : undefined,
+}
+
+const singleFileOutput: Plugin = {
+  name: 'nianbao:single-output',
+  config: () => ({ build: { outDir: 'dist-single', copyPublicDir: false, manifest: false } }),
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+
+/** After inlining: allow exactly the inlined <script> and <style> blocks by their hashes. */
+const singleFileCsp: Plugin = {
+  name: 'nianbao:single-csp',
+  enforce: 'post',
+  generateBundle: {
+    order: 'post',
+    handler(_options, bundle) {
+      for (const asset of Object.values(bundle)) {
+        if (asset.type !== 'asset' || !asset.fileName.endsWith('.html')) continue
+        const html = String(asset.source)
+        const hashes = (tag: string) =>
+          [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))]
+            .map((m) => m[1]!)
+            .filter((code) => code.trim() !== '')
+            .map(sha256)
+        const policy = (meta: string) =>
+          meta
+            .replace("script-src 'self'", `script-src ${hashes('script').join(' ')}`)
+            .replace("style-src 'self'", `style-src ${hashes('style').join(' ')}`)
+        asset.source = html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, policy)
+      }
+    },
+  },
+}
+
+export function offlinePlugins(): Plugin[] {
+  return [
+    appVersion,
+    devInlineStyles,
+    ...onlyWhen((env) => !isSingle(env), [serviceWorker]),
+    ...onlyWhen(isSingle, [
+      singleFileRegisterStub,
+      singleFileOutput,
+      viteSingleFile({ removeViteModuleLoader: true }),
+      singleFileCsp,
+    ]),
+  ]
+}
