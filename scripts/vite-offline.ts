@@ -97,10 +97,18 @@ const singleFileOutput: Plugin = {
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
 
-/** After inlining: allow exactly the inlined <script> and <style> blocks by their hashes. */
+/**
+ * Inlined code needs the policy to allow it: 'unsafe-inline' while vite-plugin-singlefile inlines
+ * (it checks), then exactly the inlined <script> and <style> blocks by their hashes (browsers ignore
+ * 'unsafe-inline' once a hash is listed, and we drop it anyway).
+ */
 const singleFileCsp: Plugin = {
   name: 'nianbao:single-csp',
   enforce: 'post',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'unsafe-inline'")
+      .replace("style-src 'self'", "style-src 'unsafe-inline'"),
   generateBundle: {
     order: 'post',
     handler(_options, bundle) {
@@ -114,11 +122,30 @@ const singleFileCsp: Plugin = {
             .map(sha256)
         const policy = (meta: string) =>
           meta
-            .replace("script-src 'self'", `script-src ${hashes('script').join(' ')}`)
-            .replace("style-src 'self'", `style-src ${hashes('style').join(' ')}`)
+            .replace("script-src 'unsafe-inline'", `script-src ${hashes('script').join(' ')}`)
+            .replace("style-src 'unsafe-inline'", `style-src ${hashes('style').join(' ')}`)
         asset.source = html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, policy)
       }
     },
+  },
+}
+
+/** Which modules went into which chunk, for scripts/check-budget.mjs (next to Vite's manifest). */
+const chunkModules: Plugin = {
+  name: 'nianbao:chunk-modules',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    const root = process.cwd() + '/'
+    const modules = Object.fromEntries(
+      Object.values(bundle)
+        .filter((file) => file.type === 'chunk')
+        .map((chunk) => [chunk.fileName, chunk.moduleIds.map((id) => id.replace(root, ''))]),
+    )
+    this.emitFile({
+      type: 'asset',
+      fileName: '.vite/chunk-modules.json',
+      source: JSON.stringify(modules, null, 1),
+    })
   },
 }
 
@@ -126,7 +153,7 @@ export function offlinePlugins(): Plugin[] {
   return [
     appVersion,
     devInlineStyles,
-    ...onlyWhen((env) => !isSingle(env), [serviceWorker]),
+    ...onlyWhen((env) => !isSingle(env), [serviceWorker, chunkModules]),
     ...onlyWhen(isSingle, [
       singleFileRegisterStub,
       singleFileOutput,
