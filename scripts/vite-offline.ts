@@ -93,6 +93,12 @@ export function useRegisterSW() {
 const singleFileOutput: Plugin = {
   name: 'nianbao:single-output',
   config: () => ({ build: { outDir: 'dist-single', copyPublicDir: false, manifest: false } }),
+  // No public/ beside the file: the icon goes inline.
+  transformIndexHtml: (html) =>
+    html.replace(
+      'href="./icon.svg"',
+      `href="data:image/svg+xml;base64,${readFileSync(new URL('../public/icon.svg', import.meta.url)).toString('base64')}"`,
+    ),
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
