@@ -1,0 +1,7 @@
+/** Import from any tabular source: grids in, recognised cells and a preview plan out. */
+export * from './grid'
+export * from './normalize'
+export * from './dataSheet'
+export * from './importGrids'
+export * from './plan'
+export type { LooseMatch } from './locate'

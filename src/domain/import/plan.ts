@@ -1,0 +1,123 @@
+/**
+ * What an import does to the draft, computed before anything changes: the preview shows it and
+ * confirming applies exactly this report (one undo step).
+ */
+import { cellMap, formats, formatForYear, tablesOf, type TableKey } from '../formats'
+import {
+  createReport,
+  NARRATIVE_KEYS,
+  recomputeTotals,
+  TABLE_KEYS,
+  type Report,
+  type ReportMeta,
+} from '../report'
+import type { ImportResult } from './importGrids'
+
+export interface ImportPlan {
+  /** The draft after confirming. */
+  readonly report: Report
+  /** 'merge': recognised cells go into the current draft; 'replace': the draft is replaced. */
+  readonly mode: 'merge' | 'replace'
+  readonly changedCells: number
+  /** Plain-Chinese lines for the preview, e.g. `表三：12 个单元格将改变`. */
+  readonly changes: readonly string[]
+}
+
+/** A year that the detected layout can hold: the file's own, else the nearest sensible one. */
+export function yearForImport(result: ImportResult, preferred: number): number {
+  const fits = (year: number) => {
+    try {
+      return formatForYear(year).id === result.formatId
+    } catch {
+      return false
+    }
+  }
+  if (result.year !== undefined && fits(result.year)) return result.year
+  if (fits(preferred)) return preferred
+  const format = formats[result.formatId]
+  return preferred < format.firstYear ? format.firstYear : (format.lastYear ?? preferred)
+}
+
+/**
+ * Tables whose imported totals disagree with their parts keep the file's totals (manual mode),
+ * so the findings show the disagreement instead of silently replacing the numbers.
+ */
+function totalsModeFor(report: Report, imported: ImportResult): Report['totalsMode'] {
+  const mode = { ...report.totalsMode }
+  for (const table of TABLE_KEYS) {
+    const computed = recomputeTotals(report, [table])
+    const disagrees = Object.keys(computed).some(
+      (id) =>
+        imported.cells[id] !== undefined &&
+        imported.cells[id] !== null &&
+        computed[id] !== report.cells[id],
+    )
+    if (disagrees) mode[table] = 'manual'
+  }
+  return mode
+}
+
+/** A fresh report holding what the file contains, with `base` for what it does not say. */
+export function reportFromImport(result: ImportResult, base: ReportMeta, year: number): Report {
+  if (result.report) return result.report
+  const report = createReport({ ...base, ...result.meta, year: yearForImport(result, year) })
+  const filled: Report = {
+    ...report,
+    cells: { ...report.cells, ...result.cells },
+    narrative: { ...report.narrative, ...result.narrative },
+  }
+  return { ...filled, totalsMode: totalsModeFor(filled, result) }
+}
+
+function mergeInto(current: Report, result: ImportResult): Report {
+  const merged: Report = {
+    ...current,
+    meta: current.meta.agencyName ? current.meta : { ...current.meta, ...result.meta },
+    cells: { ...current.cells, ...result.cells },
+    narrative: { ...current.narrative, ...result.narrative },
+  }
+  return { ...merged, totalsMode: totalsModeFor(merged, result) }
+}
+
+export function planImport(result: ImportResult, current: Report): ImportPlan {
+  const sameLayout =
+    result.source === 'labels' &&
+    result.formatId === current.formatId &&
+    (result.year === undefined || result.year === current.meta.year)
+  const report = sameLayout
+    ? mergeInto(current, result)
+    : reportFromImport(result, current.meta, current.meta.year)
+  return { ...describe(current, report), report, mode: sameLayout ? 'merge' : 'replace' }
+}
+
+function describe(current: Report, next: Report) {
+  const changes: string[] = []
+  if (next.formatId !== current.formatId || next.meta.year !== current.meta.year) {
+    changes.push(
+      `将以导入的 ${next.meta.year} 年报告（${formats[next.formatId].basis}格式）替换当前的 ${current.meta.year} 年草稿。`,
+    )
+  }
+  const specs = cellMap(formats[next.formatId])
+  const changedIds = [...specs.keys()].filter((id) => current.cells[id] !== next.cells[id])
+  for (const table of tablesOf(formats[next.formatId])) {
+    const n = changedIds.filter((id) => specs.get(id)!.tableKey === table.key).length
+    if (n) changes.push(`${table.shortName}：${n} 个单元格将改变。`)
+  }
+  for (const table of TABLE_KEYS as TableKey[]) {
+    if (next.totalsMode[table] === 'manual' && current.totalsMode[table] !== 'manual') {
+      const name = tablesOf(formats[next.formatId]).find((t) => t.key === table)?.shortName
+      changes.push(`${name}：文件中的合计与分项之和不一致，保留文件中的合计（改为手动填写合计）。`)
+    }
+  }
+  const sections = formats[next.formatId].sections
+  for (const key of NARRATIVE_KEYS) {
+    if (next.narrative[key] !== current.narrative[key]) {
+      changes.push(`“${sections.find((s) => s.key === key)?.heading}”的文字将被替换。`)
+    }
+  }
+  if (next.meta.agencyName !== current.meta.agencyName) {
+    changes.push(`机关名称将改为“${next.meta.agencyName}”。`)
+  }
+  if (!changes.length) changes.push('导入后草稿没有变化。')
+  return { changes, changedCells: changedIds.length }
+}
