@@ -13,6 +13,10 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/component/**/*.test.ts',
+      'tests/corpus/**/*.test.ts',
+    ],
   },
 })

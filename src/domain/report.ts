@@ -107,6 +107,12 @@ const toHalfWidth = (text: string) =>
     String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
   )
 
+/** Quotes the user's input back in a reason, shortened so a pasted paragraph stays one line. */
+const quote = (text: string) => {
+  const chars = Array.from(text.trim())
+  return `“${chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : chars.join('')}”`
+}
+
 /**
  * Reads what a person typed or pasted into a cell: `1,234件` → 1234; `/`, `-`, `—`, `无`, blank →
  * null; refuses text, fractions of a count and negatives (except the 2019 signed `本年增/减`).
@@ -123,31 +129,31 @@ export function parseCellInput(
   let body = raw.replace(/[,，]/g, '')
   if (kind === 'amount') {
     if (unit === '万元' && /\d元$/.test(body)) {
-      return { ok: false, reason: `本栏单位为万元，“${text.trim()}”请换算为万元后填写` }
+      return { ok: false, reason: `本栏单位为万元，${quote(text)}请换算为万元后填写` }
     }
     body = body.replace(/万?元$/, '')
   } else {
     body = body.replace(/[件个项次条]$/, '')
   }
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(body)) {
-    return { ok: false, reason: `“${text.trim()}”不是数字` }
+    return { ok: false, reason: `${quote(text)}不是数字` }
   }
   return checkNumber(Number(body), body, kind)
 }
 
 function checkNumber(value: number, written: string, kind: ValueKind): ParseResult {
-  if (!Number.isFinite(value)) return { ok: false, reason: `“${written}”不是有效数字` }
+  if (!Number.isFinite(value)) return { ok: false, reason: `${quote(written)}不是有效数字` }
   if (value < 0 && kind !== 'signedCount') return { ok: false, reason: '不能填写负数' }
   if (kind === 'amount') {
     const decimals = written.split('.')[1]?.length ?? 0
     if (decimals > MAX_AMOUNT_DECIMALS) {
       return { ok: false, reason: '金额以万元为单位，最多保留4位小数（精确到元）' }
     }
-    if (value > 1e12) return { ok: false, reason: `金额“${written}”过大，请核对单位` }
+    if (value > 1e12) return { ok: false, reason: `金额${quote(written)}过大，请核对单位` }
     return { ok: true, value: value === 0 ? 0 : value }
   }
   if (!Number.isInteger(value)) return { ok: false, reason: '件数必须是整数，不能有小数' }
-  if (!Number.isSafeInteger(value)) return { ok: false, reason: `“${written}”过大，请核对` }
+  if (!Number.isSafeInteger(value)) return { ok: false, reason: `${quote(written)}过大，请核对` }
   return { ok: true, value: value === 0 ? 0 : value }
 }
 
