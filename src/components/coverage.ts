@@ -1,13 +1,18 @@
-import type { NarrativeSectionSpec, Report } from '../domain'
+import { narrativeCoverage, type NarrativeSectionSpec, type Report } from '../domain'
 
 export interface ChecklistItem {
   readonly label: string
-  /** null while the narrative rules cannot tell. */
-  readonly covered: boolean | null
+  readonly covered: boolean
 }
 
-/** What a narrative section should cover, from the format data (ticks come from the rules). */
+/**
+ * What a narrative section should cover (the format's guidance, plus the extra topics of a 人民政府)
+ * and whether the text covers each, as the narrative rules judge it.
+ */
 export function coverageOf(report: Report, section: NarrativeSectionSpec): ChecklistItem[] {
-  void report
-  return section.guidance.map((label) => ({ label, covered: null }))
+  const topics = narrativeCoverage(report).find((c) => c.section === section.key)?.topics
+  return (topics ?? section.guidance.map((topic) => ({ topic, covered: false }))).map((t) => ({
+    label: t.topic,
+    covered: t.covered,
+  }))
 }

@@ -1,0 +1,149 @@
+/**
+ * The editor in real Chromium against the production build: create a report, break and fix the
+ * 勾稽 balance, jump from a finding to its cell, paste a block from Excel, undo/redo, reload, and
+ * the built-in example with zero errors.
+ */
+import { afterEach, expect, inject, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openApp, type OpenedPage } from './browser'
+
+let app: OpenedPage | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const cell = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true })
+const NEW_NATURAL = '表三 一、本年新收政府信息公开申请数量 · 自然人'
+const DISCLOSED_NATURAL = '表三 三、本年度办理结果 （一）予以公开 · 自然人'
+const SECRET = (col: string) => `表三 （三）不予公开 1.属于国家秘密 · ${col}`
+const PROHIBITED = (col: string) => `表三 （三）不予公开 2.其他法律行政法规禁止公开 · ${col}`
+const THREE_SEC = (col: string) => `表三 （三）不予公开 3.危及“三安全一稳定” · ${col}`
+
+async function typeInto(page: Page, name: string, text: string) {
+  await cell(page, name).click()
+  await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
+}
+
+async function createReport(page: Page) {
+  await page.getByLabel('机关名称').fill('测试县人民政府办公室')
+  await page.getByLabel('成文日期').fill('2026-01-15')
+  await page.getByRole('button', { name: '开始编辑' }).click()
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+    .toMatch(/^测试县人民政府办公室\d{4}年政府信息公开工作年度报告$/)
+}
+
+const findingButtons = (page: Page) =>
+  page.getByRole('complementary', { name: '校验结果' }).getByRole('button')
+
+test('create a report, break and fix the balance, jump from a finding to its cell', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page } = app
+  await createReport(page)
+
+  // Fill every blank with 0 first, so the balance compares numbers, not blanks.
+  await page.getByRole('button', { name: '全部空白填 0' }).click()
+  const dialog = page.getByRole('dialog')
+  // 2021 layout: 表二 10 + 表三 25×7 − 31 computed totals + 表四 15 − 3 totals = 166 typed cells.
+  await expect.poll(() => dialog.textContent()).toContain('共 166 个空白单元格')
+  await dialog.getByRole('button', { name: '填入 166 个 0' }).click()
+  const tableFindings = findingButtons(page).filter({ hasText: /T[234]-/ })
+  await expect.poll(() => tableFindings.count()).toBe(0)
+
+  await typeInto(page, NEW_NATURAL, '5')
+  expect(await cell(page, '表三 一、本年新收政府信息公开申请数量 · 总计').inputValue()).toBe('5')
+  const balance = findingButtons(page)
+    .filter({ hasText: 'T3-BALANCE' })
+    .filter({ hasText: '“自然人”列' })
+  await expect.poll(() => balance.count()).toBe(1)
+  expect(await balance.textContent()).toContain('相差 5')
+  expect(await tableFindings.count()).toBe(2) // the 自然人 and the 总计 columns
+  await app.screenshot('editor-balance-error')
+
+  await balance.click()
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+    '表三 四、结转下年度继续办理 · 自然人',
+  )
+  await expect.poll(() => page.locator('td.outlined').count()).toBe(4)
+  await app.screenshot('editor-finding-focused')
+
+  await typeInto(page, DISCLOSED_NATURAL, '5')
+  await expect.poll(() => tableFindings.count()).toBe(0)
+
+  // Refused input: the reason at the cell, the previous value kept.
+  await typeInto(page, NEW_NATURAL, '3.5')
+  expect(await page.getByRole('alert').filter({ hasText: '整数' }).count()).toBe(1)
+  expect(await cell(page, NEW_NATURAL).inputValue()).toBe('5')
+  expect(app.pageErrors).toEqual([])
+  expect(app.foreignRequests()).toEqual([])
+})
+
+test('paste a 3×4 block from Excel, undo and redo it, reload and find everything', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page, context } = app
+  await createReport(page)
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+
+  await cell(page, SECRET('自然人')).click()
+  // What Excel/WPS put on the clipboard: tabs, CRLF, 件, thousands separators, blanks, "/".
+  const block = '1\t2\t3\t4\r\n5件\t1,000\t\t/\r\n7\t8\t9\tabc\r\n'
+  await page.evaluate((text) => navigator.clipboard.writeText(text), block)
+  await page.keyboard.press('Control+V')
+
+  expect(await cell(page, SECRET('自然人')).inputValue()).toBe('1')
+  expect(await cell(page, SECRET('社会公益组织')).inputValue()).toBe('4')
+  expect(await cell(page, PROHIBITED('自然人')).inputValue()).toBe('5')
+  expect(await cell(page, PROHIBITED('商业企业')).inputValue()).toBe('1000')
+  expect(await cell(page, PROHIBITED('科研机构')).inputValue()).toBe('')
+  expect(await cell(page, THREE_SEC('科研机构')).inputValue()).toBe('9')
+  expect(await cell(page, THREE_SEC('社会公益组织')).inputValue()).toBe('')
+  expect(await cell(page, SECRET('总计')).inputValue()).toBe('10')
+  const report = page.getByRole('alert').filter({ hasText: '已粘贴 3×4 区域' })
+  expect(await report.textContent()).toContain('更新 9 格')
+  expect(await report.textContent()).toContain('1 格未接受')
+  expect(await report.textContent()).toContain('“abc”不是数字')
+  await app.screenshot('editor-paste')
+
+  // One undo step takes the whole block back; redo brings it again.
+  await page.keyboard.press('Control+Z')
+  expect(await cell(page, SECRET('自然人')).inputValue()).toBe('')
+  expect(await cell(page, PROHIBITED('商业企业')).inputValue()).toBe('')
+  expect(await page.getByRole('button', { name: '撤销' }).isDisabled()).toBe(true)
+  await page.keyboard.press('Control+Y')
+  expect(await cell(page, PROHIBITED('商业企业')).inputValue()).toBe('1000')
+  await page.getByRole('button', { name: '撤销' }).click()
+  expect(await cell(page, THREE_SEC('自然人')).inputValue()).toBe('')
+  await page.getByRole('button', { name: '重做' }).click()
+  expect(await cell(page, THREE_SEC('自然人')).inputValue()).toBe('7')
+
+  await page.getByLabel('一、总体情况').fill('本年度主动公开政府信息 120 条。')
+
+  // Reload at once: the pending autosave is flushed on pagehide.
+  await page.reload()
+  await page.waitForLoadState('domcontentloaded')
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(
+    '测试县人民政府办公室',
+  )
+  expect(await cell(page, PROHIBITED('商业企业')).inputValue()).toBe('1000')
+  expect(await cell(page, THREE_SEC('自然人')).inputValue()).toBe('7')
+  expect(await cell(page, SECRET('总计')).inputValue()).toBe('10')
+  expect(await page.getByLabel('一、总体情况').inputValue()).toBe('本年度主动公开政府信息 120 条。')
+  expect(await page.getByLabel('成文日期', { exact: false }).count()).toBe(0)
+  expect(app.pageErrors).toEqual([])
+  expect(app.foreignRequests()).toEqual([])
+})
+
+test('the example report loads with zero errors', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page } = app
+  await page.getByRole('button', { name: '载入示例' }).click()
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('示例')
+  const panel = page.getByRole('complementary', { name: '校验结果' })
+  expect(await panel.getByText(/错误 0/).count()).toBe(1)
+  await app.screenshot('editor-example')
+  await app.screenshot('editor-example-full', { fullPage: true })
+  expect(app.pageErrors).toEqual([])
+  expect(app.foreignRequests()).toEqual([])
+})
