@@ -50,8 +50,10 @@ export interface FormatPlan {
   readonly sums: readonly SumConstraint[]
   readonly balances: readonly BalanceLine[]
   readonly carry: readonly CarryColumn[]
-  /** Row key path (`withheld.stateSecret`) → its table 三 cell ids, total column last. */
+  /** Row key path (`withheld.stateSecret`) → its table 三 cell ids. */
   readonly t3Rows: ReadonlyMap<string, readonly string[]>
+  /** The table 三 cell of a row in the 总计 column, e.g. `t3.unable.notHeld.total`. */
+  readonly t3Total: (rowKey: string) => string
 }
 
 /** `一、本年新收…` → `第一项`; a row inside `三、…` → `第三项（七）总计`. */
@@ -127,6 +129,11 @@ export function planOf(format: FormatSpec): FormatPlan {
       }
     }
   }
+  const carry = tables.flatMap(carryOf)
+  const totalColumn = carry
+    .find((c) => c.isTotal)
+    ?.newReceived.split('.')
+    .at(-1)
   const plan: FormatPlan = {
     cells,
     index: new Map(cells.map((c, i) => [c.id, i])),
@@ -138,8 +145,9 @@ export function planOf(format: FormatSpec): FormatPlan {
     >,
     sums: sumConstraints(format),
     balances: tables.flatMap(balancesOf),
-    carry: tables.flatMap(carryOf),
+    carry,
     t3Rows,
+    t3Total: (rowKey) => `t3.${rowKey}.${totalColumn}`,
   }
   cache.set(format, plan)
   return plan

@@ -12,6 +12,8 @@ export interface RuleInput {
   readonly context: RuleContext
   /** Last year's report when it is comparable (same scope, the year before); else undefined. */
   readonly lastYear?: Report
+  /** The plan of last year's format (may be the other format: a 2020 report before 2021). */
+  readonly lastPlan?: FormatPlan
 }
 
 export type Check = (input: RuleInput) => Finding[]
@@ -39,3 +41,18 @@ export function finding(
     basis: rule.basis,
   }
 }
+
+/** Sum of the cells, or null when any of them is blank (a comparison needs every operand). */
+export function knownSum(report: Report, ids: readonly string[]): number | null {
+  let sum = 0
+  for (const id of ids) {
+    const v = valueOf(report, id)
+    if (v === null) return null
+    sum += v
+  }
+  return sum
+}
+
+/** `“…全年共收到政府信息公开申请17件…”`: a sentence quoted in a message, shortened if long. */
+export const quote = (sentence: string, max = 60): string =>
+  `“${sentence.length > max ? sentence.slice(0, max) + '…' : sentence}”`

@@ -1,0 +1,123 @@
+/**
+ * Which of the topics the format asks for each narrative section does the text cover? One logic
+ * for the editor's live checklist and for the rules N-OVERALL-5, N-GOV-ASSESS, N-FEE, N-GOV-EXTRA
+ * and N-PREV-ISSUES.
+ */
+import type { NarrativeKey, NarrativeSectionSpec } from '../formats'
+import { formatOf, type Report, type ReportMeta } from '../report'
+import { narrativeFacts } from './facts'
+import { splitSentences } from './text'
+
+/** 条例第五十条第（四）项: what every 人民政府 reports in addition (format note （一）监督保障). */
+export const GOV_ASSESS_TOPIC = '工作考核、社会评议和责任追究结果情况'
+/** Section 六 items for 人民政府 (format （六）, practice: 文登区 2022). */
+export const GOV_EXTRA_TOPICS = [
+  '人大代表建议和政协提案办理结果公开',
+  '年度政务公开工作要点落实',
+  '政务公开创新情况',
+] as const
+export const FEE_TOPIC = '信息处理费收取情况'
+export const PREV_ISSUES_TOPIC = '上年度问题的改进情况'
+
+type Matcher = (text: string, report: Report) => boolean
+const any =
+  (re: RegExp): Matcher =>
+  (text) =>
+    re.test(text)
+const all =
+  (...res: RegExp[]): Matcher =>
+  (text) =>
+    res.every((re) => re.test(text))
+
+/** Topic → how to recognise it. Keys are the guidance strings of the format data. */
+const MATCHERS: Readonly<Record<string, Matcher>> = {
+  主动公开: any(/主动公开/),
+  依申请公开: any(/依申请|政府信息公开申请|公开申请/),
+  政府信息管理: any(
+    /信息管理|公开属性|保密审查|源头认定|发布审查|文件清理|文件库|规范性文件[^。]{0,6}(管理|清理)/,
+  ),
+  政府信息公开平台建设: any(/平台|网站|专栏|政务新媒体|公众号|微博|公开栏|查阅点/),
+  监督保障: any(/监督保障|监督检查|考核|评议|培训|责任追究|问责|督查|督促/),
+  [GOV_ASSESS_TOPIC]: all(/考核/, /评议/, /追究|问责/),
+  存在的主要问题: any(/问题|不足|差距|短板|薄弱|欠缺/),
+  [PREV_ISSUES_TOPIC]: (text) =>
+    splitSentences(text).some(
+      (s) =>
+        /上一?年度?|去年|前一年/.test(s.text) && /整改|改进|改正|解决|落实|完善|提升/.test(s.text),
+    ),
+  下一步改进措施: any(/下一步|今后|下阶段|下一年|明年|将进一步|计划/),
+  [FEE_TOPIC]: (_text, report) => narrativeFacts(report).fees.some((f) => f.section === 'other'),
+  [GOV_EXTRA_TOPICS[0]]: all(/建议/, /提案/),
+  [GOV_EXTRA_TOPICS[1]]: any(/工作要点/),
+  [GOV_EXTRA_TOPICS[2]]: any(/创新/),
+}
+
+/** 人民政府 of any level (a 乡镇人民政府 is one; a 街道办事处 is not). */
+export const isPeoplesGovernment = (meta: Pick<ReportMeta, 'agencyKind' | 'agencyName'>) =>
+  meta.agencyKind === 'government' ||
+  (meta.agencyKind === 'township' && meta.agencyName.includes('人民政府'))
+
+export interface TopicCoverage {
+  readonly topic: string
+  readonly covered: boolean
+}
+
+export interface SectionCoverage {
+  readonly section: NarrativeKey
+  readonly heading: string
+  readonly topics: readonly TopicCoverage[]
+}
+
+function topicsOf(spec: NarrativeSectionSpec, meta: ReportMeta): readonly string[] {
+  if (!isPeoplesGovernment(meta)) return spec.guidance
+  if (spec.key === 'overview') return [...spec.guidance, GOV_ASSESS_TOPIC]
+  if (spec.key === 'other') return [...spec.guidance, ...GOV_EXTRA_TOPICS]
+  return spec.guidance
+}
+
+// Several rules ask in one validation run, and the editor on every keystroke: keep the last few.
+const cache = new Map<string, SectionCoverage[]>()
+const CACHE_SIZE = 8
+
+/** Per narrative section, the topics it should cover and whether the text covers each. */
+export function narrativeCoverage(report: Report): SectionCoverage[] {
+  const { narrative, meta } = report
+  const key = [
+    report.formatId,
+    isPeoplesGovernment(meta),
+    narrative.overview,
+    narrative.problems,
+    narrative.other,
+  ].join('\u0000')
+  let coverage = cache.get(key)
+  if (!coverage) {
+    coverage = computeCoverage(report)
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!)
+    cache.set(key, coverage)
+  }
+  return coverage
+}
+
+function computeCoverage(report: Report): SectionCoverage[] {
+  return formatOf(report).sections.flatMap((spec) => {
+    if (spec.kind !== 'narrative') return []
+    const text = report.narrative[spec.key] ?? ''
+    return [
+      {
+        section: spec.key,
+        heading: spec.heading,
+        topics: topicsOf(spec, report.meta).map((topic) => ({
+          topic,
+          covered: Boolean(text.trim()) && (MATCHERS[topic]?.(text, report) ?? false),
+        })),
+      },
+    ]
+  })
+}
+
+/** The topics of one section that the text does not cover. */
+export const missingTopics = (report: Report, section: NarrativeKey): string[] =>
+  narrativeCoverage(report)
+    .find((c) => c.section === section)
+    ?.topics.filter((t) => !t.covered)
+    .map((t) => t.topic) ?? []

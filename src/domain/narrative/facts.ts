@@ -1,0 +1,298 @@
+/**
+ * What the narrative states in numbers: applications received / answered / carried over, outcome
+ * counts, 复议 and 诉讼 counts and "均获维持", fees, documents issued. Heuristic on purpose: a
+ * statement is only read when its wording is unambiguous, and every statement keeps the sentence
+ * it was read from so a finding can quote it.
+ */
+import {
+  cellId,
+  columnLeaves,
+  rowLeaves,
+  tableOf,
+  type FormatSpec,
+  type NarrativeKey,
+} from '../formats'
+import { formatOf, type Narrative, type Report } from '../report'
+import { countsIn, NUMBER, readNumber, splitSentences, type Sentence } from './text'
+
+export interface Statement<K extends string = string> {
+  readonly kind: K
+  readonly value: number
+  readonly sentence: string
+  readonly section: NarrativeKey
+}
+
+export interface Quote {
+  readonly sentence: string
+  readonly section: NarrativeKey
+}
+
+export type AppKind = 'received' | 'carriedIn' | 'carriedOver' | 'answered' | 'handled'
+export type DisputeKind = 'review' | 'litigation'
+export type DocVerb = 'issued' | 'repealed' | 'inForce'
+
+export interface NarrativeFacts {
+  readonly apps: readonly Statement<AppKind>[]
+  /** "申请均已办结"-type sentences. */
+  readonly allAnswered: readonly Quote[]
+  /** Outcome counts by the outcome's name (`予以公开`, … or `予以公开+部分公开`). */
+  readonly outcomes: readonly Statement[]
+  /** Sentences that put 本机关不掌握 under 不予公开. */
+  readonly notHeldAsWithheld: readonly Quote[]
+  readonly disputes: readonly Statement<DisputeKind>[]
+  readonly allUpheld: readonly (Quote & { scope: DisputeKind | 'all' })[]
+  /** 信息处理费 collected, in 元 (0 for "未收取"). */
+  readonly fees: readonly Statement<'fee'>[]
+  /** Sentences saying no fee notice / no 信息处理费 was involved at all. */
+  readonly noFeeInvolvement: readonly Quote[]
+  /** 行政事业性收费 amounts with the unit written. */
+  readonly adminFees: readonly Statement<'元' | '万元'>[]
+  /** Counts of 规章 / 规范性文件 issued, repealed, in force. */
+  readonly docs: readonly (Statement<DocVerb> & { docType: '规章' | '规范性文件' })[]
+  /** Sentences that state a statistics period (contain 1月1日 and 12月31日). */
+  readonly periods: readonly Quote[]
+}
+
+const SECTIONS: readonly NarrativeKey[] = ['overview', 'problems', 'other']
+
+/** Comparisons with other years or parts of a whole: not the figure itself. */
+const CHANGE = /同比|较上年|较去年|比上年|增长|减少|下降|上升|增加|环比/
+const SUB_COUNT =
+  /其中|自然人|企业|法人|组织|机构|予以公开|部分公开|不予|无法提供|其他处理|网上|当面|信函|传真|邮件|电话/
+
+function appKind(before: string, sentence: string): AppKind | undefined {
+  if (CHANGE.test(before)) return undefined
+  if (/上一?年度?结转|结转自上一?年|上一?年度?遗留|上年度未办结/.test(before)) return 'carriedIn'
+  if (
+    /结转(至|到)?下一?年|转入下一?年|结转(至|到)?\d{4}年|结转下年度|尚未办结|正在办理/.test(before)
+  )
+    return 'carriedOver'
+  if (SUB_COUNT.test(before) || !/申请/.test(sentence)) return undefined
+  if (/收到|受理|新收|接收|接到|收悉/.test(before)) return 'received'
+  if (/办结|答复|办理完毕|处理完毕/.test(before)) return 'answered'
+  if (/办理|处理/.test(before)) return 'handled'
+  return undefined
+}
+
+const NO_APPLICATIONS =
+  /(未|没有|无)(收到|受理|接到|发生)?[^，]{0,8}(依申请公开|政府信息公开申请|公开申请)/
+const ALL_ANSWERED =
+  /(均已|已全部|全部|均)(按时|按期|依法)?(办结|办理完毕|答复完毕)|(均已|已全部)(按时|按期|依法)?(予以)?答复/
+
+function readApps(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFacts>) {
+  for (const clause of s.clauses) {
+    for (const m of countsIn(clause)) {
+      const kind = appKind(m.before, s.text)
+      if (kind) facts.apps.push({ kind, value: m.value, sentence: s.text, section })
+    }
+  }
+  if (NO_APPLICATIONS.test(s.text) && !/件/.test(s.text)) {
+    facts.apps.push({ kind: 'received', value: 0, sentence: s.text, section })
+  }
+  if (/申请/.test(s.text) && ALL_ANSWERED.test(s.text)) {
+    facts.allAnswered.push({ sentence: s.text, section })
+  }
+}
+
+const FILLER = '(?:的|类|申请|政府信息|信息|共|为|有|合计|计)*'
+
+function readOutcomes(
+  s: Sentence,
+  section: NarrativeKey,
+  names: readonly string[],
+  facts: Mutable<NarrativeFacts>,
+) {
+  let text = s.text
+  // "予以公开及部分公开258件" states the two together (Shanghai 2019); read it first and mask it.
+  const [first, second] = names
+  if (first && second) {
+    const both = new RegExp(`${first}(?:及|和|与|、|或)${second}${FILLER}${NUMBER}件`)
+    const m = both.exec(text)
+    const value = m && readNumber(m[1]!)
+    if (m && value !== null) {
+      facts.outcomes.push({ kind: `${first}+${second}`, value, sentence: s.text, section })
+      text = text.replace(m[0], '')
+    }
+  }
+  for (const name of names) {
+    const re = new RegExp(`(?<!不)${name}${FILLER}${NUMBER}件`, 'g')
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const value = readNumber(m[1]!)
+      if (value !== null) facts.outcomes.push({ kind: name, value, sentence: s.text, section })
+    }
+  }
+  if (/不予公开/.test(s.text) && /不掌握/.test(s.text) && !/无法提供/.test(s.text)) {
+    facts.notHeldAsWithheld.push({ sentence: s.text, section })
+  }
+}
+
+function readDisputes(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFacts>) {
+  const t = s.text
+  const counts: [DisputeKind, RegExp][] = [
+    ['review', new RegExp(`行政复议(?:案件|申请)?(?:共|为|有|合计)?${NUMBER}(?:件|起|宗)`, 'g')],
+    ['litigation', new RegExp(`行政诉讼(?:案件)?(?:共|为|有|合计)?${NUMBER}(?:件|起|宗)`, 'g')],
+  ]
+  for (const [kind, re] of counts) {
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      const value = readNumber(m[1]!)
+      if (value !== null) facts.disputes.push({ kind, value, sentence: t, section })
+    }
+  }
+  // "未发生行政复议、行政诉讼的情况", "无因政府信息公开被申请行政复议…的情况"
+  for (const none of t.matchAll(/(?:未|没有|无)(?:发生|出现|收到)?[^，]{0,20}/g)) {
+    for (const [kind, word] of [
+      ['review', '行政复议'],
+      ['litigation', '行政诉讼'],
+    ] as const) {
+      if (none[0].includes(word) && !new RegExp(`${word}[^，]*\\d`).test(t)) {
+        facts.disputes.push({ kind, value: 0, sentence: t, section })
+      }
+    }
+  }
+  if (/(均|全部|都)(获|被|予以|已)?维持/.test(t)) {
+    const review = /复议/.test(t)
+    const litigation = /诉讼|起诉/.test(t)
+    const scope = review && !litigation ? 'review' : litigation && !review ? 'litigation' : 'all'
+    facts.allUpheld.push({ sentence: t, section, scope })
+  }
+}
+
+const FEE_ZERO = /未(收取|产生|发生|收)|没有收取|不收取|无(信息处理费)?收费|零元|(?<![\d.])0元/
+
+function readFees(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFacts>) {
+  const t = s.text
+  if (/处理费/.test(t) || (/申请/.test(t) && /费用/.test(t))) {
+    const amount = new RegExp(`处理费[^。]*?${NUMBER}(万)?元`).exec(t)
+    const value = amount ? readNumber(amount[1]!) : null
+    if (value !== null && value > 0) {
+      facts.fees.push({
+        kind: 'fee',
+        value: amount![2] ? value * 10000 : value,
+        sentence: t,
+        section,
+      })
+    } else if (FEE_ZERO.test(t)) {
+      facts.fees.push({ kind: 'fee', value: 0, sentence: t, section })
+    }
+  }
+  if (/(未|没有|无)(发出|下达|出具|制发)?收费通知|(不|未|没有)涉及(信息处理费|收费)/.test(t)) {
+    facts.noFeeInvolvement.push({ sentence: t, section })
+  }
+  const admin = new RegExp(`行政事业性收费[^。]*?${NUMBER}(万)?元`).exec(t)
+  const adminValue = admin ? readNumber(admin[1]!) : null
+  if (admin && adminValue !== null) {
+    facts.adminFees.push({
+      kind: admin[2] ? '万元' : '元',
+      value: adminValue,
+      sentence: t,
+      section,
+    })
+  }
+}
+
+function docVerb(before: string): DocVerb | undefined {
+  if (CHANGE.test(before) || /清理|审查|备案/.test(before)) return undefined
+  if (/现行有效/.test(before)) return 'inForce'
+  if (/废止|失效/.test(before)) return 'repealed'
+  if (/制发|出台|印发|制定|发布|新制作/.test(before)) return 'issued'
+  return undefined
+}
+
+function readDocs(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFacts>) {
+  const t = s.text
+  if (!/规章|规范性文件/.test(t)) return
+  let offset = 0
+  for (const clause of s.clauses) {
+    const start = t.indexOf(clause, offset)
+    offset = start + clause.length
+    for (const m of countsIn(clause)) {
+      const verb = docVerb(m.before) ?? docVerb(clause.slice(0, m.index))
+      if (!verb) continue
+      // The document type named last before the number, anywhere earlier in the sentence.
+      const upTo = t.slice(0, start + m.index).replace(/规章制度/g, '')
+      const reg = upTo.lastIndexOf('规章')
+      const norm = upTo.lastIndexOf('规范性文件')
+      if (reg < 0 && norm < 0) continue
+      const docType = reg > norm ? '规章' : '规范性文件'
+      facts.docs.push({ kind: verb, docType, value: m.value, sentence: t, section })
+    }
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] }
+
+function analyse(narrative: Narrative, outcomeNames: readonly string[]): NarrativeFacts {
+  const facts: Mutable<NarrativeFacts> = {
+    apps: [],
+    allAnswered: [],
+    outcomes: [],
+    notHeldAsWithheld: [],
+    disputes: [],
+    allUpheld: [],
+    fees: [],
+    noFeeInvolvement: [],
+    adminFees: [],
+    docs: [],
+    periods: [],
+  }
+  for (const section of SECTIONS) {
+    for (const s of splitSentences(narrative[section] ?? '')) {
+      readApps(s, section, facts)
+      readOutcomes(s, section, outcomeNames, facts)
+      readDisputes(s, section, facts)
+      readFees(s, section, facts)
+      readDocs(s, section, facts)
+      if (/1月1日/.test(s.text) && /12月31日/.test(s.text))
+        facts.periods.push({ sentence: s.text, section })
+    }
+  }
+  return facts
+}
+
+/** An outcome group of table 三 (`不予公开` = （三）1–8) and the 总计-column cells it adds up. */
+export interface OutcomeGroup {
+  readonly name: string
+  readonly totalCells: readonly string[]
+}
+
+const groupCache = new WeakMap<FormatSpec, readonly OutcomeGroup[]>()
+
+/** The outcome groups of table 三, named as the text names them (`（二）部分公开（…）` → `部分公开`). */
+export function outcomeGroups(format: FormatSpec): readonly OutcomeGroup[] {
+  const cached = groupCache.get(format)
+  if (cached) return cached
+  const groups = new Map<string, string[]>()
+  for (const block of tableOf(format, 't3').blocks) {
+    const total = columnLeaves(block.columns).find((c) => c.leaf.sumOf)
+    if (!total) continue
+    for (const row of rowLeaves(block.rows)) {
+      if (row.labels.length < 2 || row.leaf.sumOf) continue
+      const name = row.labels[1]!.replace(/^（[一二三四五六七八九十]+）/, '').replace(/（.*）$/, '')
+      groups.set(name, [...(groups.get(name) ?? []), cellId('t3', row.keys, total.keys)])
+    }
+  }
+  const out = [...groups].map(([name, totalCells]) => ({ name, totalCells }))
+  groupCache.set(format, out)
+  return out
+}
+
+// Findings are recomputed on every edit, mostly of cells: keep the last few analyses by text.
+const cache = new Map<string, NarrativeFacts>()
+const CACHE_SIZE = 8
+
+/** What the three narrative sections state in numbers (cached by their text). */
+export function narrativeFacts(report: Report): NarrativeFacts {
+  const format = formatOf(report)
+  const { narrative } = report
+  const key = [format.id, narrative.overview, narrative.problems, narrative.other].join('\u0000')
+  let facts = cache.get(key)
+  if (!facts) {
+    facts = analyse(
+      narrative,
+      outcomeGroups(format).map((g) => g.name),
+    )
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!)
+    cache.set(key, facts)
+  }
+  return facts
+}

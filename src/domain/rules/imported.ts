@@ -1,0 +1,211 @@
+/**
+ * Rules about how an imported file was printed (labels, headings, title). Our own model always has
+ * the official labels and the six sections, so `validate` cannot break these; the importer reports
+ * what it saw through these functions: T2-LABEL, T3-LABEL, T2-OLDFORMAT, M-FORMAT-YEAR,
+ * T3-SIX-SPLIT, N-SECTIONS and the title part of M-TITLE.
+ */
+import {
+  formatForYear,
+  gov2019,
+  gov2021,
+  listCells,
+  tablesOf,
+  type FormatSpec,
+  type TableKey,
+} from '../formats'
+import { similarity } from '../narrative'
+import { reportTitle, type ReportMeta } from '../report'
+import type { Finding } from './types'
+import { finding } from './util'
+
+/** A label as printed in an imported table 二 or 三 (row, column or block header). */
+export interface SeenLabel {
+  readonly tableKey: Extract<TableKey, 't2' | 't3'>
+  readonly text: string
+}
+
+/** Line breaks inside a cell are harmless (`商业\n企业`); spaces and punctuation are not. */
+const unwrap = (s: string) => s.replace(/[\r\n]+/g, '').trim()
+/** The variants rules.md lists as tolerated: spaces, half-width brackets, `1、` for `1.`. */
+const loose = (s: string) =>
+  s
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/:/g, '：')
+    .replace(/,/g, '，')
+    .replace(/^(\d+)[、．]/, '$1.')
+
+const labelCache = new WeakMap<FormatSpec, Record<'t2' | 't3', Set<string>>>()
+
+/** Every printed label of tables 二 and 三 of a format. */
+function officialLabels(format: FormatSpec): Record<'t2' | 't3', Set<string>> {
+  const cached = labelCache.get(format)
+  if (cached) return cached
+  const out = { t2: new Set<string>(), t3: new Set<string>() }
+  for (const cell of listCells(format)) {
+    if (cell.tableKey === 't4') continue
+    for (const label of [...cell.rowLabels, ...cell.columnLabels]) out[cell.tableKey].add(label)
+  }
+  for (const table of tablesOf(format)) {
+    if (table.key === 't4') continue
+    if (table.cornerNote) out[table.key].add(table.cornerNote)
+    for (const block of table.blocks) if (block.stubLabel) out[table.key].add(block.stubLabel)
+  }
+  labelCache.set(format, out)
+  return out
+}
+
+/** 2019 table 二 headers that 2021 dropped (not mere rewordings such as 规范性文件). */
+function oldTable2Labels(): Set<string> {
+  const now = [...officialLabels(gov2021).t2]
+  const rows = new Set(
+    listCells(gov2019).flatMap((c) => (c.tableKey === 't2' ? [c.rowLabels.at(-1)!] : [])),
+  )
+  return new Set(
+    [...officialLabels(gov2019).t2].filter(
+      (l) => !now.some((n) => n.includes(l)) && !(rows.has(l) && now.some((n) => n.endsWith(l))),
+    ),
+  )
+}
+
+function bestMatch(text: string, labels: Iterable<string>): string | undefined {
+  let best: string | undefined
+  let score = 0.5
+  for (const label of labels) {
+    const s = similarity(loose(text), label)
+    if (s > score) [best, score] = [label, s]
+  }
+  return best
+}
+
+function yearFormat(year: number): FormatSpec | undefined {
+  try {
+    return formatForYear(year)
+  } catch {
+    return undefined
+  }
+}
+
+/** Findings about the labels an importer read from a file for a report of `year`. */
+export function checkImportedLabels(year: number, seen: readonly SeenLabel[]): Finding[] {
+  const format = yearFormat(year)
+  if (!format) return []
+  const official = officialLabels(format)
+  const out: Finding[] = []
+  const old = format === gov2021 ? oldTable2Labels() : new Set<string>()
+  const oldSeen = seen.filter((l) => l.tableKey === 't2' && old.has(loose(unwrap(l.text))))
+  if (oldSeen.length) {
+    const names = [...new Set(oldSeen.map((l) => `“${loose(unwrap(l.text))}”`))].join('、')
+    out.push(
+      finding('T2-OLDFORMAT', [], `${year}年度报告的表二使用了2019年旧格式栏目：${names}`),
+      finding(
+        'M-FORMAT-YEAR',
+        [],
+        `${year}年度报告应使用国办公开办函〔2021〕30号格式，导入的表二是〔2019〕60号试行格式`,
+        { section: 'meta' },
+      ),
+    )
+  }
+  for (const label of seen) {
+    const text = unwrap(label.text)
+    if (!text || official[label.tableKey].has(text) || oldSeen.includes(label)) continue
+    const rule = label.tableKey === 't2' ? 'T2-LABEL' : 'T3-LABEL'
+    const exact = [...official[label.tableKey]].find((o) => o === loose(text))
+    const near = exact ?? bestMatch(text, official[label.tableKey])
+    out.push(
+      finding(
+        rule,
+        [],
+        near
+          ? `导入文件中的栏目“${text}”与标准名称“${near}”不一致，已按“${near}”识别`
+          : `导入文件中的栏目“${text}”不是${format.basis}格式的栏目名称`,
+      ),
+    )
+  }
+  if (format === gov2021) out.push(...checkSixSplit(seen))
+  return out
+}
+
+/** （六）其他处理 printed as one row in a ≥ 2021 report (洪泽区 2023/2024). */
+function checkSixSplit(seen: readonly SeenLabel[]): Finding[] {
+  const six = listCells(gov2021).filter(
+    (c) => c.tableKey === 't3' && c.rowLabels.length === 3 && c.rowLabels[1] === '（六）其他处理',
+  )
+  const group = six[0]?.rowLabels[1]
+  const subRows = new Set(six.map((c) => c.rowLabels[2]!))
+  const t3 = seen.filter((l) => l.tableKey === 't3').map((l) => loose(unwrap(l.text)))
+  if (!group || !t3.includes(group)) return []
+  if (t3.some((l) => subRows.has(l) || bestMatch(l, subRows))) return []
+  return [
+    finding(
+      'T3-SIX-SPLIT',
+      [],
+      `表三“${group}”只有一行，2021年起应分为${[...subRows].map((r) => r.split('.')[0]).join('、')}三项；导入时全部计入该组，细分请手工补填`,
+    ),
+  ]
+}
+
+/** N-SECTIONS: the six headings of the format, in order, in an imported text. */
+export function checkImportedHeadings(year: number, headings: readonly string[]): Finding[] {
+  const format = yearFormat(year)
+  if (!format) return []
+  const seen = headings.map((h) => loose(unwrap(h)))
+  const out: Finding[] = []
+  let last = -1
+  const missing: string[] = []
+  for (const spec of format.sections) {
+    const numeral = spec.heading.split('、')[0]!
+    let at = seen.indexOf(spec.heading)
+    if (at < 0) {
+      // Statute wording of 四 and 五 is a known variant (format.md §2.3).
+      at = seen.findIndex((h) => h.startsWith(numeral + '、') && similarity(h, spec.heading) > 0.5)
+      if (at >= 0) {
+        out.push(
+          finding('N-SECTIONS', [], `标题“${seen[at]}”与格式标题“${spec.heading}”措辞不同`, {
+            severity: 'info',
+          }),
+        )
+      }
+    }
+    if (at < 0 || at < last) missing.push(spec.heading)
+    else last = at
+  }
+  if (missing.length) {
+    out.unshift(
+      finding(
+        'N-SECTIONS',
+        [],
+        `缺少或顺序不对的部分：${missing.join('、')}（年报应依次包含六个部分）`,
+      ),
+    )
+  }
+  return out
+}
+
+/** M-TITLE for a title read from a file. */
+export function checkImportedTitle(
+  title: string,
+  meta: Pick<ReportMeta, 'agencyName' | 'year'>,
+): Finding[] {
+  const text = title.replace(/[\s\u3000]+/g, '')
+  const expected = reportTitle(meta)
+  if (text === expected) return []
+  const years = [...text.matchAll(/\d{4}/g)].map((m) => Number(m[0]))
+  if (years.some((y) => y !== meta.year)) {
+    return [
+      finding('M-TITLE', [], `标题“${text}”中的年度与报告年度 ${meta.year} 不符`, {
+        section: 'meta',
+      }),
+    ]
+  }
+  const variant =
+    text === `${meta.agencyName}${meta.year}年度政府信息公开工作年度报告` ||
+    (text.startsWith(meta.agencyName) && /政务公开.*年报|政务公开工作年度报告/.test(text))
+  return [
+    finding('M-TITLE', [], `标题“${text}”与规范写法“${expected}”不一致`, {
+      section: 'meta',
+      ...(variant ? { severity: 'info' as const } : {}),
+    }),
+  ]
+}
