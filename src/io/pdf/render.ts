@@ -1,0 +1,161 @@
+/**
+ * Lays out a report as a 公文-style A4 document with jsPDF: centred title, the six sections with
+ * their exact headings, justified body text with a two-character indent, the format's tables,
+ * the body's name and date at the end with room for the seal, page numbers `— 1 —`.
+ */
+import { GState, jsPDF } from 'jspdf'
+import type { ReportContent } from './content'
+import { FONT_FAMILY, type PdfFont } from './fonts'
+import {
+  BODY_LINE,
+  BODY_PT,
+  MARGIN,
+  PAGE,
+  PageWriter,
+  PT,
+  TEXT_BOTTOM,
+  TEXT_WIDTH,
+  TITLE_LINE,
+  TITLE_PT,
+} from './page'
+import { drawTable } from './table'
+
+export const DRAFT_MARK = '草稿·校验未通过'
+
+export interface RenderOptions {
+  readonly regular: PdfFont
+  readonly bold: PdfFont
+  /** Author and title metadata. */
+  readonly agencyName: string
+  /** Prints the draft mark on every page (an `error` finding is open). */
+  readonly draft: boolean
+}
+
+const CHAR = BODY_PT * PT
+/**
+ * Space above the signature for the seal, which GB/T 9704 presses down over name and date; it
+ * shrinks to half a line rather than leave the signature alone on a page.
+ */
+const SEAL_ROOM = 2 * BODY_LINE
+const MIN_SEAL_ROOM = BODY_LINE / 2
+
+export function renderReport(content: ReportContent, options: RenderOptions): jsPDF {
+  const doc = new jsPDF({
+    unit: 'mm',
+    format: 'a4',
+    orientation: 'portrait',
+    compress: true,
+    putOnlyUsedFonts: true,
+  })
+  doc.addFileToVFS(options.regular.file, options.regular.binary)
+  doc.addFont(options.regular.file, FONT_FAMILY, 'normal')
+  doc.addFileToVFS(options.bold.file, options.bold.binary)
+  doc.addFont(options.bold.file, FONT_FAMILY, 'bold')
+  doc.setProperties({
+    title: content.title,
+    author: options.agencyName,
+    subject: '政府信息公开工作年度报告',
+    creator: '政府信息公开年报助手',
+  })
+  doc.setLanguage('zh-CN')
+
+  const page = new PageWriter(doc)
+  page.use('bold', TITLE_PT)
+  for (const line of titleLines(page, content)) {
+    doc.text(line.text, MARGIN.left + (TEXT_WIDTH - line.width) / 2, page.y + TITLE_LINE * 0.75)
+    page.y += TITLE_LINE
+  }
+  page.y += BODY_LINE / 2
+
+  for (const [i, block] of content.blocks.entries()) {
+    if (block.kind === 'heading') {
+      // A heading never ends a page: keep it with two lines of text or the table's header.
+      page.ensure(content.blocks[i + 1]?.kind === 'table' ? BODY_LINE + 40 : 3 * BODY_LINE)
+      page.use('bold', BODY_PT)
+      for (const line of page.lines(block.text, TEXT_WIDTH, 2 * CHAR)) {
+        page.writeLine(line, MARGIN.left + 2 * CHAR, TEXT_WIDTH, BODY_LINE, BODY_PT)
+      }
+    } else if (block.kind === 'paragraph') {
+      page.use('normal', BODY_PT)
+      page.lines(block.text, TEXT_WIDTH, 2 * CHAR).forEach((line, n) => {
+        const indent = n === 0 ? 2 * CHAR : 0
+        page.writeLine(line, MARGIN.left + indent, TEXT_WIDTH - indent, BODY_LINE, BODY_PT, true)
+      })
+    } else {
+      page.y += BODY_LINE * 0.15
+      drawTable(page, block.table, block.values)
+      page.y += BODY_LINE * 0.5
+    }
+  }
+  writeSignature(page, content.signature)
+  finishPages(doc, options.draft)
+  return doc
+}
+
+/** The title on one line, or broken after the agency's name (never inside a word of the rest). */
+function titleLines(page: PageWriter, content: ReportContent) {
+  const width = TEXT_WIDTH - 2 * CHAR
+  const whole = page.lines(content.title, width)
+  if (whole.length === 1) return whole
+  const name = content.title.slice(0, content.titleBreak)
+  const rest = content.title.slice(content.titleBreak)
+  return [...page.lines(name, width), ...page.lines(rest, width)]
+}
+
+/** 成文日期 right-indented four characters; the name centred over the date (GB/T 9704 7.3.5.1). */
+function writeSignature(page: PageWriter, signature: ReportContent['signature']) {
+  page.ensure(MIN_SEAL_ROOM + 2 * BODY_LINE)
+  page.y += Math.max(MIN_SEAL_ROOM, Math.min(SEAL_ROOM, TEXT_BOTTOM - 2 * BODY_LINE - page.y))
+  page.use('normal', BODY_PT)
+  const right = MARGIN.left + TEXT_WIDTH - 4 * CHAR
+  const dateWidth = page.measure(signature.date)
+  const centre = right - dateWidth / 2
+  const nameWidth = page.measure(signature.name)
+  const nameX = Math.max(
+    MARGIN.left,
+    Math.min(centre - nameWidth / 2, MARGIN.left + TEXT_WIDTH - nameWidth),
+  )
+  page.writeLine(
+    { text: signature.name, width: nameWidth, last: true },
+    nameX,
+    0,
+    BODY_LINE,
+    BODY_PT,
+  )
+  page.writeLine(
+    { text: signature.date, width: dateWidth, last: true },
+    right - dateWidth,
+    0,
+    BODY_LINE,
+    BODY_PT,
+  )
+}
+
+/**
+ * Page numbers as GB/T 9704 prints them (4号, an em dash each side, 7 mm under the text area), but
+ * centred: the report is published online and printed single-sided. Then the draft mark.
+ */
+function finishPages(doc: jsPDF, draft: boolean) {
+  const pages = doc.getNumberOfPages()
+  for (let n = 1; n <= pages; n++) {
+    doc.setPage(n)
+    doc.setFont(FONT_FAMILY, 'normal')
+    doc.setFontSize(14)
+    doc.setTextColor(0)
+    doc.text(`— ${n} —`, PAGE.width / 2, TEXT_BOTTOM + 7 + 14 * PT * 0.8, { align: 'center' })
+    if (draft) drawDraftMark(doc)
+  }
+}
+
+function drawDraftMark(doc: jsPDF) {
+  doc.setFont(FONT_FAMILY, 'bold')
+  doc.setTextColor(200, 30, 30)
+  doc.setFontSize(14)
+  doc.text(DRAFT_MARK, PAGE.width - MARGIN.right, MARGIN.top - 12, { align: 'right' })
+  doc.saveGraphicsState()
+  doc.setGState(new GState({ opacity: 0.18 }))
+  doc.setFontSize(54)
+  doc.text(DRAFT_MARK, PAGE.width / 2 - 72, PAGE.height / 2 + 50, { angle: 40 })
+  doc.restoreGraphicsState()
+  doc.setTextColor(0)
+}

@@ -1,0 +1,290 @@
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { Finding, Report } from '../../../src/domain'
+import { exampleReport } from '../../../src/domain/samples/example'
+import { DRAFT_MARK, exportPdf, MISSING_MARK, type PdfExportResult } from '../../../src/io/pdf'
+import { CLOSING } from '../../../src/io/pdf/lineBreak'
+import { seedReport } from '../../fixtures/seed2020'
+import { extractText, fromDisk, type PdfText } from './helpers'
+
+// Labels typed by hand from format.md §2.4–2.6 and §3.2–3.3 (not read from the format data).
+const T3_HEADER = [
+  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  '申请人情况',
+  '自然人',
+  '法人或其他组织',
+  '商业企业',
+  '科研机构',
+  '社会公益组织',
+  '法律服务机构',
+  '其他',
+  '总计',
+]
+const T3_ROWS_COMMON = [
+  '一、本年新收政府信息公开申请数量',
+  '二、上年结转政府信息公开申请数量',
+  '三、本年度办理结果',
+  '（一）予以公开',
+  '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+  '（三）不予公开',
+  '1.属于国家秘密',
+  '2.其他法律行政法规禁止公开',
+  '3.危及“三安全一稳定”',
+  '4.保护第三方合法权益',
+  '5.属于三类内部事务信息',
+  '6.属于四类过程性信息',
+  '7.属于行政执法案卷',
+  '8.属于行政查询事项',
+  '（四）无法提供',
+  '1.本机关不掌握相关政府信息',
+  '2.没有现成信息需要另行制作',
+  '3.补正后申请内容仍不明确',
+  '（五）不予处理',
+  '1.信访举报投诉类申请',
+  '2.重复申请',
+  '3.要求提供公开出版物',
+  '4.无正当理由大量反复申请',
+  '5.要求行政机关确认或重新出具已获取信息',
+  '（六）其他处理',
+  '（七）总计',
+  '四、结转下年度继续办理',
+]
+const T3_SIX_2021 = [
+  '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  '3.其他',
+]
+const T4 = [
+  '行政复议',
+  '行政诉讼',
+  '未经复议直接起诉',
+  '复议后起诉',
+  '结果维持',
+  '结果纠正',
+  '其他结果',
+  '尚未审结',
+]
+const HEADINGS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+]
+const T2_2021 = [
+  '第二十条第（一）项',
+  '信息内容',
+  '本年制发件数',
+  '本年废止件数',
+  '现行有效件数',
+  '规章',
+  '行政规范性文件',
+  '第二十条第（五）项',
+  '本年处理决定数量',
+  '行政许可',
+  '第二十条第（六）项',
+  '行政处罚',
+  '行政强制',
+  '第二十条第（八）项',
+  '本年收费金额（单位：万元）',
+  '行政事业性收费',
+]
+const T2_2019 = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '规范性文件',
+  '上一年项目数量',
+  '本年增/减',
+  '处理决定数量',
+  '其他对外管理服务事项',
+  '第二十条第（九）项',
+  '采购项目数量',
+  '采购总金额',
+  '政府集中采购',
+]
+
+const openError: Finding = {
+  ruleId: 'T3-BALANCE',
+  severity: 'error',
+  cells: ['t3.newReceived.total'],
+  message: '表三勾稽关系不符',
+  basis: '表三说明',
+}
+const warning: Finding = { ...openError, severity: 'warning' }
+
+const noSpace = (text: string) => text.replace(/\s/g, '')
+const numbers = (pdf: PdfText) => pdf.items.map((i) => i.str).filter((s) => /^\d+(\.\d+)?$/.test(s))
+const count = (pdf: PdfText, text: string) => pdf.items.filter((i) => i.str === text).length
+
+async function exported(report: Report, findings: Finding[] = []) {
+  const result = await exportPdf(report, { ...fromDisk, findings })
+  if (!result.ok) throw new Error(`missing ${result.missing.map((m) => m.char).join('')}`)
+  return { result, pdf: await extractText(result.bytes) }
+}
+
+function expectWellSet(pdf: PdfText, report: Report) {
+  const joined = noSpace(pdf.joined)
+  for (const heading of HEADINGS) expect(count(pdf, heading), heading).toBe(1)
+  for (const label of [...T3_HEADER, ...T3_ROWS_COMMON, ...T4]) {
+    expect(joined, label).toContain(label)
+  }
+  // Every paragraph survives whole, full-width punctuation included.
+  for (const text of Object.values(report.narrative)) {
+    for (const paragraph of text.split('\n').filter((p) => p.trim())) {
+      expect(joined).toContain(noSpace(paragraph))
+    }
+  }
+  for (const item of pdf.items) {
+    expect(CLOSING.has(item.str[0]!), `line starts with closing punctuation: ${item.str}`).toBe(
+      false,
+    )
+  }
+}
+
+describe('the built-in example (2021 layout)', () => {
+  let result: Extract<PdfExportResult, { ok: true }>
+  let pdf: PdfText
+  const report = exampleReport()
+  beforeAll(async () => ({ result, pdf } = await exported(report)), 60_000)
+
+  test('prints the title, headings, every label and paragraph; no line starts with ，。', () => {
+    expect(pdf.items[0]!.str + pdf.items[1]!.str).toBe(
+      '示例县市场监督管理局2025年政府信息公开工作年度报告',
+    )
+    expectWellSet(pdf, report)
+    const joined = noSpace(pdf.joined)
+    for (const label of [...T2_2021, ...T3_SIX_2021]) expect(joined, label).toContain(label)
+  })
+
+  test('prints every number of the tables in the format’s order', () => {
+    // Hand-typed from src/domain/samples/example.ts: table 二, then table 三's first two rows.
+    const values = numbers(pdf)
+    expect(values.slice(0, 9)).toEqual(['0', '0', '0', '3', '2', '17', '2486', '312', '45'])
+    expect(values[9]).toBe('6.84')
+    expect(values.slice(10, 24)).toEqual([
+      '38',
+      '9',
+      '0',
+      '1',
+      '3',
+      '2',
+      '53',
+      '3',
+      '1',
+      '0',
+      '0',
+      '0',
+      '0',
+      '4',
+    ])
+    // 10 cells in table 二, 25 × 7 in table 三, 15 in table 四: none blank in the example.
+    expect(values).toHaveLength(10 + 175 + 15)
+  })
+
+  test('ends with the body’s name and date, right of centre; numbers pages — n —', () => {
+    const name = pdf.items.filter((i) => i.str === '示例县市场监督管理局').at(-1)!
+    const date = pdf.items.find((i) => i.str === '2026年1月20日')!
+    expect(name.page).toBe(date.page)
+    expect(date.y).toBeLessThan(name.y)
+    expect(date.x).toBeGreaterThan(300) // points from the left edge of a 595-point page
+    for (let n = 1; n <= pdf.pages; n++) expect(count(pdf, `— ${n} —`)).toBe(1)
+  })
+
+  test('has the document properties and compressed, embedded fonts; no draft mark', () => {
+    expect(pdf.info.Title).toBe('示例县市场监督管理局2025年政府信息公开工作年度报告')
+    expect(pdf.info.Author).toBe('示例县市场监督管理局')
+    const raw = new TextDecoder('latin1').decode(result.bytes)
+    expect(raw).toContain('/Lang (zh-CN)')
+    expect(raw).toContain('/FlateDecode')
+    expect(result.bytes.length).toBeLessThan(300_000)
+    expect(result.draft).toBe(false)
+    expect(count(pdf, DRAFT_MARK)).toBe(0)
+  })
+})
+
+test('the seed report prints in the 2019 layout as faithfully', async () => {
+  const report = seedReport()
+  const { pdf } = await exported(report)
+  expect(pdf.items[0]!.str + (pdf.items[1]?.str ?? '')).toContain(
+    '乐清市新居民服务中心2020年政府信息公开工作年度报告',
+  )
+  expectWellSet(pdf, report)
+  const joined = noSpace(pdf.joined)
+  for (const label of [...T2_2019, '第二十条第（一）项', '第二十条第（八）项']) {
+    expect(joined, label).toContain(label)
+  }
+  for (const label of T3_SIX_2021) expect(joined).not.toContain(label)
+  // 2019: 6 rows × 3 + 2 rows × 2 cells in table 二, 23 rows × 7 in table 三, 15 in table 四.
+  expect(numbers(pdf)).toEqual(Array(22 + 161 + 15).fill('0'))
+  expect(pdf.items.some((i) => i.str === '2021年1月5日')).toBe(true)
+})
+
+test('blank cells stay blank: no invented 0', async () => {
+  const report = exampleReport()
+  report.cells['t2.regulations.issued'] = null
+  report.cells['t4.review.upheld'] = null
+  const { pdf } = await exported(report)
+  const values = numbers(pdf)
+  expect(values).toHaveLength(10 + 175 + 15 - 2)
+  expect(values.slice(0, 2)).toEqual(['0', '0']) // 规章: 本年废止件数, 现行有效件数
+})
+
+test('an open error puts the draft mark on every page; a warning does not', async () => {
+  const draft = await exported(exampleReport(), [warning, openError])
+  expect(draft.result.draft).toBe(true)
+  for (let n = 1; n <= draft.pdf.pages; n++) {
+    expect(draft.pdf.items.filter((i) => i.page === n && i.str === DRAFT_MARK).length).toBe(2)
+  }
+  const clean = await exported(exampleReport(), [warning])
+  expect(clean.result.draft).toBe(false)
+  expect(count(clean.pdf, DRAFT_MARK)).toBe(0)
+}, 60_000)
+
+test('2,000 distinct characters of narrative print in full, kinsoku respected', async () => {
+  const decoder = new TextDecoder('gb18030')
+  const hanzi: string[] = []
+  for (let lead = 0xb0; hanzi.length < 2000; lead++) {
+    for (let trail = 0xa1; trail <= 0xfe && hanzi.length < 2000; trail++) {
+      hanzi.push(decoder.decode(new Uint8Array([lead, trail])))
+    }
+  }
+  // Sentences of 9–30 characters, so commas and full stops land at every position of a line.
+  const sentences: string[] = []
+  for (let i = 0, n = 9; i < hanzi.length; i += n, n = 9 + ((n * 7) % 22)) {
+    sentences.push(hanzi.slice(i, i + n).join('') + (sentences.length % 3 === 2 ? '。' : '，'))
+  }
+  const report = exampleReport()
+  report.narrative.overview = sentences.join('').replace(/(.{300}。)/g, '$1\n')
+  const { result, pdf } = await exported(report)
+  expect(result.bytes.length).toBeLessThan(1_500_000)
+  expectWellSet(pdf, report)
+  const joined = noSpace(pdf.joined)
+  for (const char of hanzi) expect(joined).toContain(char)
+}, 60_000)
+
+describe('characters outside the GB2312 subset', () => {
+  test('a rare character loads the full font and is not dropped', async () => {
+    const report = exampleReport()
+    report.narrative.problems += '\n朱镕基同志曾强调政务公开。'
+    const { result, pdf } = await exported(report)
+    expect(result.usedFullFont).toBe(true)
+    expect(noSpace(pdf.joined)).toContain('朱镕基同志曾强调政务公开。')
+  }, 60_000)
+
+  test('a character no font has is reported with where it is, before anything is exported', async () => {
+    const report = exampleReport()
+    report.narrative.overview = '第一段。\n吉字异体𠮷见于人名。'
+    const result = await exportPdf(report, fromDisk)
+    expect(result).toEqual({
+      ok: false,
+      missing: [{ char: '𠮷', codePoint: 'U+20BB7', where: ['“一、总体情况”第2段'] }],
+    })
+    const replaced = await exportPdf(report, { ...fromDisk, replaceMissing: true })
+    if (!replaced.ok) throw new Error('not exported')
+    expect(replaced.replaced.map((m) => m.char)).toEqual(['𠮷'])
+    expect(noSpace((await extractText(replaced.bytes)).joined)).toContain(
+      `吉字异体${MISSING_MARK}见于人名。`,
+    )
+  }, 60_000)
+})
