@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest'
+import { isCalendarDate, reportInfoSchema } from '../../src/components/reportInfoSchema'
+
+const today = new Date('2026-03-01T00:00:00Z')
+const valid = {
+  agencyName: '某县财政局',
+  agencyKind: 'department',
+  level: 'county',
+  year: 2025,
+  issuedOn: '2026-01-20',
+  scope: 'self',
+}
+const errorsOf = (values: object) => {
+  const result = reportInfoSchema(today).safeParse(values)
+  return result.success ? [] : result.error.issues.map((i) => i.message)
+}
+
+describe('the report information schema', () => {
+  test('accepts a complete entry and an empty 成文日期', () => {
+    expect(errorsOf(valid)).toEqual([])
+    expect(errorsOf({ ...valid, issuedOn: '' })).toEqual([])
+  })
+
+  test('requires a name (spaces alone do not count)', () => {
+    expect(errorsOf({ ...valid, agencyName: '   ' })).toEqual(['请填写机关名称'])
+  })
+
+  test('report year from 2019 to next year only', () => {
+    expect(errorsOf({ ...valid, year: 2019 })).toEqual([])
+    expect(errorsOf({ ...valid, year: 2027 })).toEqual([])
+    expect(errorsOf({ ...valid, year: 2018 })).toEqual(['报告年度不能早于 2019 年'])
+    expect(errorsOf({ ...valid, year: 2028 })).toEqual(['报告年度不能晚于 2027 年'])
+  })
+
+  test('成文日期 must be a real calendar day', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true)
+    expect(isCalendarDate('2025-02-29')).toBe(false)
+    expect(isCalendarDate('2025-13-01')).toBe(false)
+    expect(errorsOf({ ...valid, issuedOn: '2025-02-30' })).toEqual(['请填写有效的日期'])
+  })
+})
