@@ -14,6 +14,7 @@ import {
 } from '../formats'
 import { parseCellInput, type Narrative, type Report, type ReportMeta } from '../report'
 import { restoreReport } from '../restore'
+import type { SeenLabel } from '../rules'
 import { dataSheetToRaw } from './dataSheet'
 import { cellText, sheetAddress, type Grid } from './grid'
 import { locateTable, type LocatedTable, type LooseMatch } from './locate'
@@ -58,6 +59,8 @@ export interface ImportResult {
   readonly rejected: readonly RejectedCell[]
   /** Official labels of found tables that are missing from the file. */
   readonly missing: readonly string[]
+  /** Row and column labels of tables 二 and 三 as the file prints them (checkImportedLabels). */
+  readonly seenLabels: readonly SeenLabel[]
   readonly warnings: readonly string[]
 }
 
@@ -91,6 +94,7 @@ export function summarizeExact(report: Report, warnings: readonly string[] = [])
     looseMatches: [],
     rejected: [],
     missing: [],
+    seenLabels: [],
     warnings,
   }
 }
@@ -124,7 +128,7 @@ function detectTitle(sheets: readonly SheetIndex[]): { agencyName?: string; year
 
 /**
  * Narrative sections printed under their official headings: the text in the rows below a
- * heading, up to the next heading or two blank rows.
+ * heading, up to the next heading or two blank rows (one blank row is a paragraph break).
  */
 function detectNarrative(sheets: readonly SheetIndex[], format: FormatSpec): Partial<Narrative> {
   const headings = new Map(format.sections.map((s) => [normalizeLabel(s.heading), s]))
@@ -133,15 +137,16 @@ function detectNarrative(sheets: readonly SheetIndex[], format: FormatSpec): Par
     for (const cell of sheet.labels) {
       const section = headings.get(cell.norm)
       if (section?.kind !== 'narrative' || out[section.key] !== undefined) continue
-      const paragraphs: string[] = []
+      const lines: string[] = []
       let blanks = 0
       for (let row = cell.row + 1; row < sheet.grid.rows.length && blanks < 2; row++) {
         const text = (sheet.grid.rows[row] ?? []).slice(cell.col).find((t) => t.trim()) ?? ''
         if (headings.has(normalizeLabel(text))) break
-        if (text.trim()) paragraphs.push(text.trim())
         blanks = text.trim() ? 0 : blanks + 1
+        if (blanks < 2) lines.push(text.trim())
       }
-      if (paragraphs.length) out[section.key] = paragraphs.join('\n')
+      const paragraphs = lines.join('\n').trim()
+      if (paragraphs) out[section.key] = paragraphs
     }
   }
   return out
@@ -226,6 +231,9 @@ export function importGrids(grids: readonly Grid[]): ImportOutcome {
       const table = tablesOf(format).find((t) => t.key === l.tableKey)!
       return l.missing.map((m) => `${table.shortName}${m}`)
     }),
+    seenLabels: located.flatMap(({ tableKey, seen }) =>
+      tableKey === 't4' ? [] : seen.map((text): SeenLabel => ({ tableKey, text })),
+    ),
     warnings,
   }
   return { ok: true, result }

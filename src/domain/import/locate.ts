@@ -18,7 +18,7 @@ import {
   LOOSE_MATCH_MIN_LENGTH,
   LOOSE_MATCH_THRESHOLD,
   normalizeLabel,
-  similarity,
+  editSimilarity,
 } from './normalize'
 import type { LabelCell, Position, SheetIndex } from './sheetIndex'
 
@@ -43,6 +43,8 @@ export interface LocatedTable {
   /** Official labels that were not found, e.g. `列“科研机构”`. */
   readonly missing: readonly string[]
   readonly loose: readonly LooseMatch[]
+  /** Texts of the label cells matched, as printed (for the label rules T2-LABEL, T3-LABEL). */
+  readonly seen: readonly string[]
 }
 
 /** Rows above a block's first row label searched for its column labels (3 header rows + slack). */
@@ -109,10 +111,10 @@ class TableMatcher {
         official.length * (1 - LOOSE_MATCH_THRESHOLD)
       )
         continue
-      const score = similarity(cell.norm, official)
+      const score = editSimilarity(cell.norm, official)
       if (score < LOOSE_MATCH_THRESHOLD || score < bestScore) continue
       const closerToOther = this.labels.some(
-        (other) => other !== official && similarity(cell.norm, other) >= score,
+        (other) => other !== official && editSimilarity(cell.norm, other) >= score,
       )
       if (closerToOther) continue
       tied = score === bestScore
@@ -127,6 +129,10 @@ class TableMatcher {
       similarity: Math.round(bestScore * 100) / 100,
     })
     return best
+  }
+
+  seen(): string[] {
+    return [...this.taken].map((c) => c.text)
   }
 
   take<T extends LabelCell | undefined>(cell: T): T {
@@ -258,7 +264,7 @@ function locateLabelledRows(sheet: SheetIndex, table: TableSpec): LocatedTable |
     )
     after = Math.max(...found.map((c) => c.rowEnd))
   }
-  return { tableKey: table.key, sheet, cells, missing, loose: m.loose }
+  return { tableKey: table.key, sheet, cells, missing, loose: m.loose, seen: m.seen() }
 }
 
 /** Table 四: no row labels; anchored on its first column group, one data row below the head. */
@@ -288,7 +294,7 @@ function locateHeaderOnly(sheet: SheetIndex, table: TableSpec): LocatedTable | u
     row: dataRow,
   }))
   collect(m, table, rows, columns, cells, missing)
-  return { tableKey: table.key, sheet, cells, missing, loose: m.loose }
+  return { tableKey: table.key, sheet, cells, missing, loose: m.loose, seen: m.seen() }
 }
 
 /** How strongly a sheet shows a table: distinct official labels found exactly. */

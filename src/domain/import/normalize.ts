@@ -21,7 +21,7 @@ export function normalizeLabel(text: string): string {
 export const looksLikeLabel = (text: string) => /[\u4e00-\u9fff]/.test(text)
 
 /** 1 − edit distance / longer length: 1 for equal strings, 0 for nothing in common. */
-export function similarity(a: string, b: string): number {
+export function editSimilarity(a: string, b: string): number {
   if (a === b) return 1
   const longer = Math.max(a.length, b.length)
   if (longer === 0) return 1

@@ -16,8 +16,11 @@ import type { ImportResult } from './importGrids'
 export interface ImportPlan {
   /** The draft after confirming. */
   readonly report: Report
-  /** 'merge': recognised cells go into the current draft; 'replace': the draft is replaced. */
-  readonly mode: 'merge' | 'replace'
+  /**
+   * 'merge': recognised cells go into the current draft; 'replace': the draft is replaced;
+   * 'new': no draft is open, a new one is created.
+   */
+  readonly mode: 'merge' | 'replace' | 'new'
   readonly changedCells: number
   /** Plain-Chinese lines for the preview, e.g. `表三：12 个单元格将改变`. */
   readonly changes: readonly string[]
@@ -79,14 +82,41 @@ function mergeInto(current: Report, result: ImportResult): Report {
   return { ...merged, totalsMode: totalsModeFor(merged, result) }
 }
 
-export function planImport(result: ImportResult, current: Report): ImportPlan {
+/** Totals of tables in computed mode as the draft store will show them after confirming. */
+const settled = (report: Report): Report => ({ ...report, cells: recomputeTotals(report) })
+
+/** With no draft open, a new draft starts from what the file says, for last year by default. */
+const NEW_DRAFT_META: Omit<ReportMeta, 'year'> = {
+  agencyName: '',
+  agencyKind: 'other',
+  level: 'county',
+  scope: 'self',
+}
+
+export function planImport(
+  result: ImportResult,
+  current: Report | null,
+  today = new Date(),
+): ImportPlan {
+  if (!current) {
+    const year = today.getFullYear() - 1
+    const report = settled(reportFromImport(result, { ...NEW_DRAFT_META, year }, year))
+    return {
+      report,
+      mode: 'new',
+      changedCells: Object.values(report.cells).filter((v) => v !== null).length,
+      changes: [`将新建一份 ${report.meta.year} 年报告草稿。`],
+    }
+  }
   const sameLayout =
     result.source === 'labels' &&
     result.formatId === current.formatId &&
     (result.year === undefined || result.year === current.meta.year)
-  const report = sameLayout
-    ? mergeInto(current, result)
-    : reportFromImport(result, current.meta, current.meta.year)
+  const report = settled(
+    sameLayout
+      ? mergeInto(current, result)
+      : reportFromImport(result, current.meta, current.meta.year),
+  )
   return { ...describe(current, report), report, mode: sameLayout ? 'merge' : 'replace' }
 }
 

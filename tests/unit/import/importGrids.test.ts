@@ -230,7 +230,7 @@ describe('importGrids: official tables by their labels', () => {
       ]),
     )
     expect(result.narrative).toEqual({
-      overview: '第一段。\n第二段。',
+      overview: '第一段。\n\n第二段。',
       problems: '问题。',
       other: '无。',
     })

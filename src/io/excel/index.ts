@@ -1,0 +1,59 @@
+/**
+ * Excel import and export for the app. Nothing here loads SheetJS until the user imports or
+ * exports: the parser runs in a worker, the writer is a dynamic import.
+ */
+import type { ImportOutcome, Report } from '../../domain'
+import { readBackup } from '../backup'
+import { saveFile } from '../fileName'
+import { MAX_IMPORT_BYTES, TIMEOUT_MESSAGE, tooLargeMessage, WORKER_FAILED } from './limits'
+
+export interface ImportFileOptions {
+  /** Give up (and stop the worker) after this long; default 30 s. */
+  readonly timeoutMs?: number
+}
+
+/** Reads a file the user picked (Excel, WPS, CSV or JSON backup) into an import outcome. */
+export async function importFile(
+  file: File,
+  options: ImportFileOptions = {},
+): Promise<ImportOutcome> {
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: tooLargeMessage(file.size) }
+  // A JSON backup needs no spreadsheet parser.
+  if (/\.json$/i.test(file.name)) return readBackup(await file.text())
+  const bytes = await file.arrayBuffer()
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+  try {
+    return await new Promise<ImportOutcome>((resolve) => {
+      const timer = setTimeout(
+        () => resolve({ ok: false, error: TIMEOUT_MESSAGE }),
+        options.timeoutMs ?? 30_000,
+      )
+      worker.onmessage = (event: MessageEvent<ImportOutcome>) => {
+        clearTimeout(timer)
+        resolve(event.data)
+      }
+      worker.onerror = () => {
+        clearTimeout(timer)
+        resolve({ ok: false, error: WORKER_FAILED })
+      }
+      worker.postMessage({ bytes, fileName: file.name }, [bytes])
+    })
+  } finally {
+    worker.terminate()
+  }
+}
+
+/** Builds the workbook and hands it to the browser's download; returns the file name. */
+export async function exportExcel(report: Report): Promise<string> {
+  const [X, { writeWorkbook, excelFileName }] = await Promise.all([
+    import('xlsx'),
+    import('./workbook'),
+  ])
+  const fileName = excelFileName(report)
+  saveFile(
+    writeWorkbook(X, report),
+    fileName,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  )
+  return fileName
+}

@@ -1,0 +1,11 @@
+/** Import limits and their messages, shared by the page (before reading) and the worker. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+export const tooLargeMessage = (bytes: number) =>
+  `文件大小为 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过 20 MB 的上限，没有读取。年度报告的表格通常不到 1 MB，请确认选择的文件是否正确。`
+export const EMPTY_FILE = '这个文件是空的（0 字节），没有可导入的内容。'
+export const UNREADABLE =
+  '无法读取这个文件：它已损坏，或不是 Excel、WPS 表格、CSV 或本工具导出的文件。'
+export const WORKER_FAILED = '读取文件时出错，文件可能已损坏。'
+export const TIMEOUT_MESSAGE =
+  '读取文件用时过长，已停止。文件可能过于复杂或已损坏，请另存为较小的 Excel 文件后再试。'

@@ -1,0 +1,95 @@
+/**
+ * Bytes of a file the user picked → import outcome. Runs inside the import worker (see worker.ts)
+ * and, in tests, directly in Node. Accepts .xlsx/.xls/.et (WPS), .csv in UTF-8 (with or without
+ * BOM), UTF-16 or GBK/GB18030, and our JSON backup.
+ */
+import * as XLSX from 'xlsx'
+import { importGrids, type Grid, type ImportOutcome } from '../../domain'
+import { readBackup } from '../backup'
+import { EMPTY_FILE, MAX_IMPORT_BYTES, tooLargeMessage, UNREADABLE } from './limits'
+
+const startsWith = (bytes: Uint8Array, ...signature: number[]) =>
+  signature.every((b, i) => bytes[i] === b)
+const isZip = (bytes: Uint8Array) => startsWith(bytes, 0x50, 0x4b)
+/** OLE compound file: .xls and WPS .et */
+const isOle = (bytes: Uint8Array) => startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)
+
+/** Text of a CSV/TXT file: BOMs first, then strict UTF-8, else GB18030 (a superset of GBK). */
+export function decodeText(bytes: Uint8Array): string {
+  if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return new TextDecoder('utf-8').decode(bytes.subarray(3))
+  if (startsWith(bytes, 0xff, 0xfe)) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
+  if (startsWith(bytes, 0xfe, 0xff)) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes)
+  }
+}
+
+/** Display text of a cell: strings as typed, numbers without float noise, errors as `#REF!`. */
+function cellString(cell: XLSX.CellObject | undefined): string {
+  if (!cell || cell.v === undefined || cell.v === null) return cell?.w ?? ''
+  switch (cell.t) {
+    case 'n': {
+      const n = cell.v as number
+      return String(Number.isInteger(n) ? n : Number(n.toPrecision(15)))
+    }
+    case 'e':
+      return cell.w ?? XLSX.utils.format_cell(cell)
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE'
+    case 'd':
+      return cell.w ?? String(cell.v)
+    default:
+      return String(cell.v)
+  }
+}
+
+export function sheetToGrid(name: string, sheet: XLSX.WorkSheet): Grid {
+  const data = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]
+  const rows = Array.from(data, (row) => Array.from(row ?? [], (cell) => cellString(cell)))
+  const merges = (sheet['!merges'] ?? []).map((m) => ({
+    r0: m.s.r,
+    c0: m.s.c,
+    r1: m.e.r,
+    c1: m.e.c,
+  }))
+  return { name, rows, merges }
+}
+
+const READ_OPTIONS: XLSX.ParsingOptions = {
+  dense: true,
+  raw: true,
+  cellFormula: false,
+  cellHTML: false,
+  cellStyles: false,
+  cellDates: false,
+}
+
+/** The sheets of a spreadsheet file; throws when SheetJS cannot read it. */
+export function readGrids(bytes: Uint8Array): Grid[] {
+  const book =
+    isZip(bytes) || isOle(bytes)
+      ? XLSX.read(bytes, { ...READ_OPTIONS, type: 'array' })
+      : XLSX.read(decodeText(bytes), { ...READ_OPTIONS, type: 'string' })
+  return book.SheetNames.map((name) => sheetToGrid(name, book.Sheets[name]!))
+}
+
+const looksLikeJson = (bytes: Uint8Array, fileName: string) =>
+  /\.json$/i.test(fileName) || /^\s*\{/.test(decodeText(bytes.subarray(0, 64)))
+
+export function readImportFile(bytes: Uint8Array, fileName: string): ImportOutcome {
+  if (bytes.byteLength === 0) return { ok: false, error: EMPTY_FILE }
+  if (bytes.byteLength > MAX_IMPORT_BYTES)
+    return { ok: false, error: tooLargeMessage(bytes.byteLength) }
+  if (!isZip(bytes) && !isOle(bytes) && looksLikeJson(bytes, fileName)) {
+    return readBackup(decodeText(bytes))
+  }
+  let grids: Grid[]
+  try {
+    grids = readGrids(bytes)
+  } catch {
+    return { ok: false, error: UNREADABLE }
+  }
+  return importGrids(grids)
+}
