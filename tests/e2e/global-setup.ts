@@ -36,8 +36,10 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
-async function fileFor(urlPath: string): Promise<string | undefined> {
-  const clean = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/')).replace(/^([/\\])+/, '')
+async function fileFor(urlPath: string, prefix: string): Promise<string | undefined> {
+  const pathname = decodeURIComponent(urlPath.split('?')[0] ?? '/')
+  if (!pathname.startsWith(prefix)) return undefined
+  const clean = normalize(pathname.slice(prefix.length)).replace(/^([/\\])+/, '')
   const path = join(dist, clean)
   if (!path.startsWith(dist)) return undefined
   try {
@@ -48,9 +50,10 @@ async function fileFor(urlPath: string): Promise<string | undefined> {
   }
 }
 
-function serve(): Promise<Server> {
+/** Serves dist/ under `prefix` (e.g. '/zwgk/nianbao/' like a sub-path of a government site). */
+export function serve(prefix = '/'): Promise<Server> {
   const server = createServer(async (req, res) => {
-    const path = await fileFor(req.url ?? '/')
+    const path = await fileFor(req.url ?? '/', prefix)
     if (!path) {
       res.writeHead(404).end('not found')
       return

@@ -1,0 +1,62 @@
+/**
+ * Offline after one visit: the build is served from a sub-path (as on a government site), the
+ * service worker precaches it, then the network is cut (browser offline AND server stopped): a
+ * reload still opens the app with the draft, and the exports still work.
+ */
+import type { Server } from 'node:http'
+import { afterEach, expect, test } from 'vitest'
+import { openApp, type OpenedPage } from './browser'
+import { serve } from './global-setup'
+import {
+  cell,
+  loadExample,
+  NEW_NATURAL,
+  offlineStatus,
+  typeInto,
+  waitUntilOfflineReady,
+} from './proofs'
+
+const SUB_PATH = '/zwgk/nianbao/'
+
+let app: OpenedPage | undefined
+let server: Server | undefined
+afterEach(async () => {
+  await app?.close()
+  server?.close()
+  app = undefined
+  server = undefined
+})
+
+function stop(s: Server) {
+  return new Promise<void>((done) => {
+    s.close(() => done())
+    s.closeAllConnections()
+  })
+}
+
+test('after one visit from a sub-path, the app, the draft and the exports work with no network', async () => {
+  server = await serve(SUB_PATH)
+  const { port } = server.address() as { port: number }
+  const base = `http://127.0.0.1:${port}${SUB_PATH}`
+  app = await openApp(base)
+  const { page, context } = app
+
+  await waitUntilOfflineReady(page)
+  expect(await offlineStatus(page).textContent()).toMatch(/v\d+\.\d+\.\d+/)
+  await loadExample(page)
+  await typeInto(page, NEW_NATURAL, '4321')
+  await expect.poll(() => page.getByText('已自动保存到本机').count()).toBe(1)
+
+  await context.setOffline(true)
+  await stop(server)
+  server = undefined
+  const before = app.requests.length
+  await page.reload()
+
+  expect(await cell(page, NEW_NATURAL).inputValue()).toBe('4321')
+  expect(await offlineStatus(page).textContent()).toContain('当前无网络')
+  // Everything after the reload was answered by the service worker, from this origin.
+  expect(app.requests.slice(before).every((url) => url.startsWith(base))).toBe(true)
+  expect(app.pageErrors).toEqual([])
+  expect(app.foreignRequests()).toEqual([])
+})
