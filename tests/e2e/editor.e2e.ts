@@ -72,6 +72,10 @@ test('create a report, break and fix the balance, jump from a finding to its cel
   await typeInto(page, DISCLOSED_NATURAL, '5')
   await expect.poll(() => tableFindings.count()).toBe(0)
 
+  // A finding about a text section jumps to its text box.
+  await findingButtons(page).filter({ hasText: /N-/ }).first().click()
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA')
+
   // Refused input: the reason at the cell, the previous value kept.
   await typeInto(page, NEW_NATURAL, '3.5')
   expect(await page.getByRole('alert').filter({ hasText: '整数' }).count()).toBe(1)
@@ -146,4 +150,21 @@ test('the example report loads with zero errors', async () => {
   await app.screenshot('editor-example-full', { fullPage: true })
   expect(app.pageErrors).toEqual([])
   expect(app.foreignRequests()).toEqual([])
+})
+
+test('a 2020 report uses the 2019 layout, where 本年增/减 may be negative', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page } = app
+  await page.getByLabel('机关名称').fill('测试县教育局')
+  await page.getByLabel('报告年度').selectOption('2020')
+  await page.getByRole('button', { name: '开始编辑' }).click()
+  await expect.poll(() => page.getByText('表格格式：国办公开办函〔2019〕60号').count()).toBe(1)
+  expect(await page.getByRole('columnheader', { name: '第二十条第（九）项' }).count()).toBe(1)
+  await typeInto(page, '表二 行政许可 · 本年增/减', '-3')
+  expect(await cell(page, '表二 行政许可 · 本年增/减').inputValue()).toBe('-3')
+  await typeInto(page, '表二 行政许可 · 上一年项目数量', '-3')
+  expect(await cell(page, '表二 行政许可 · 上一年项目数量').inputValue()).toBe('')
+  await cell(page, '表二 行政许可 · 本年增/减').scrollIntoViewIfNeeded()
+  await app.screenshot('editor-2019-layout')
+  expect(app.pageErrors).toEqual([])
 })
