@@ -69,11 +69,21 @@ function oldTable2Labels(): Set<string> {
   )
 }
 
+/** True when every character of `short` appears in `long` in order (`社会组织` in `社会公益组织`). */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0
+  for (const ch of long) if (ch === short[i]) i++
+  return i === short.length
+}
+
+/** The official label a variant most likely means: bigram similarity or an abbreviation. */
 function bestMatch(text: string, labels: Iterable<string>): string | undefined {
+  const seen = loose(text)
   let best: string | undefined
   let score = 0.5
   for (const label of labels) {
-    const s = similarity(loose(text), label)
+    const abbreviation = isSubsequence(seen, label) ? seen.length / label.length : 0
+    const s = Math.max(similarity(seen, label), abbreviation)
     if (s > score) [best, score] = [label, s]
   }
   return best
