@@ -2,7 +2,7 @@
  * What an import does to the draft, computed before anything changes: the preview shows it and
  * confirming applies exactly this report (one undo step).
  */
-import { cellMap, formats, formatForYear, tablesOf, type TableKey } from '../formats'
+import { cellMap, formats, formatForYear, gov2019, tablesOf, type TableKey } from '../formats'
 import {
   createReport,
   NARRATIVE_KEYS,
@@ -11,6 +11,7 @@ import {
   type Report,
   type ReportMeta,
 } from '../report'
+import { migrate2019to2021 } from '../migrate'
 import type { ImportResult } from './importGrids'
 
 export interface ImportPlan {
@@ -150,4 +151,39 @@ function describe(current: Report, next: Report) {
   }
   if (!changes.length) changes.push('导入后草稿没有变化。')
   return { changes, changedCells: changedIds.length }
+}
+
+export interface LastYearPlan {
+  /** Last year's report as the file has it (its own layout), kept read-only beside the draft. */
+  readonly report: Report
+  /** Plain-Chinese notes: a year that does not precede the draft, what 2019 → 2021 cannot map. */
+  readonly notes: readonly string[]
+}
+
+/** The report a file holds, read as the year before the draft (or before last year). */
+export function planLastYear(
+  result: ImportResult,
+  current: Report | null,
+  today = new Date(),
+): LastYearPlan {
+  const year = current ? current.meta.year - 1 : today.getFullYear() - 2
+  const base = current?.meta ?? { ...NEW_DRAFT_META, year }
+  const report = settled(reportFromImport(result, base, year))
+  const notes: string[] = []
+  if (current && report.meta.year !== year) {
+    notes.push(
+      `文件是 ${report.meta.year} 年的报告，不是当前草稿（${current.meta.year} 年）的上一年度，跨年度校验的结果请谨慎看待。`,
+    )
+  }
+  if (report.formatId === gov2019.id) {
+    const { unmapped, notes: migrationNotes } = migrate2019to2021(report)
+    const names = unmapped.map((id) => cellMap(gov2019).get(id)?.name ?? id)
+    if (names.length) {
+      notes.push(
+        `以下2019年格式栏目在2021年格式中没有对应栏目，不会带入新年度：${names.join('、')}`,
+      )
+    }
+    notes.push(...migrationNotes)
+  }
+  return { report, notes }
 }

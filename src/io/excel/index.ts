@@ -21,7 +21,14 @@ export async function importFile(
   // A JSON backup needs no spreadsheet parser.
   if (/\.json$/i.test(file.name)) return readBackup(await file.text())
   const bytes = await file.arrayBuffer()
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+  let worker: Worker
+  try {
+    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+  } catch {
+    // A page opened from file:// may not start workers: parse here instead.
+    const { readImportFile } = await import('./read')
+    return readImportFile(new Uint8Array(bytes), file.name)
+  }
   try {
     return await new Promise<ImportOutcome>((resolve) => {
       const timer = setTimeout(
