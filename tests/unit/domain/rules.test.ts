@@ -9,6 +9,8 @@ import {
   gov2021,
   listCells,
   recomputeTotals,
+  RULE_ALIASES,
+  RULES,
   validate,
   type Finding,
   type Report,
@@ -612,5 +614,74 @@ describe('blank is not zero', () => {
     report.cells['t3.disclosed.naturalPerson'] = null
     report.cells['t3.disclosed.business'] = 40
     expect(ids(validate(report))).toContain('T3-ROWSUM')
+  })
+})
+
+describe('the catalogue', () => {
+  it('knows every id of rules.md (typed by hand), X-STOCK and X-PREV-ISSUES as aliases', () => {
+    const fromSpec = [
+      'T2-INT',
+      'T2-FEE-NUM',
+      'T2-FEE-UNIT',
+      'T2-REG-POWER',
+      'T2-REG-DEPT',
+      'T2-STOCK-WITHIN',
+      'T2-STOCK-XYEAR',
+      'T2-REPEAL-BOUND',
+      'T2-OLDFORMAT',
+      'T2-LABEL',
+      'T3-INT',
+      'T3-BLANK',
+      'T3-ROWSUM',
+      'T3-SUBTOTAL',
+      'T3-BALANCE',
+      'T3-CARRY-BOUND',
+      'T3-CARRY-HIGH',
+      'T3-SIX-SPLIT',
+      'T3-FEE-LINK',
+      'T3-LABEL',
+      'T3-OUTCOME-PLAUS',
+      'T4-INT',
+      'T4-SUM-REVIEW',
+      'T4-SUM-DIRECT',
+      'T4-SUM-AFTER',
+      'T4-AFTER-VS-REVIEW',
+      'T4-VOLUME',
+      'T4-COUNT-RULE',
+      'N-SECTIONS',
+      'N-OVERALL-5',
+      'N-GOV-ASSESS',
+      'N-FEE',
+      'N-GOV-EXTRA',
+      'N-PREV-ISSUES',
+      'N-EMPTY',
+      'N-APPS',
+      'N-OUTCOME-CLASS',
+      'N-REG-DOCS',
+      'N-LITIG',
+      'N-FEE-MULT',
+      'N-COPY',
+      'N-OBSOLETE-BASIS',
+      'M-TITLE',
+      'M-PERIOD',
+      'M-DEADLINE-DEPT',
+      'M-DEADLINE-GOV',
+      'M-DEADLINE-LOCAL',
+      'M-SIGN',
+      'M-FORMAT-YEAR',
+      'M-SCOPE',
+      'X-CARRY',
+      'X-STOCK',
+      'X-IDENTICAL',
+      'X-PREV-ISSUES',
+    ]
+    const known = (id: string) => id in RULES || id in RULE_ALIASES
+    expect(fromSpec.filter((id) => !known(id))).toEqual([])
+    expect(RULE_ALIASES).toEqual({ 'X-STOCK': 'T2-STOCK-XYEAR', 'X-PREV-ISSUES': 'N-PREV-ISSUES' })
+    // Beyond rules.md: the blank findings of tables 二 and 四 ("T*-BLANK-type").
+    expect(Object.keys(RULES).filter((id) => !fromSpec.includes(id))).toEqual([
+      'T2-BLANK',
+      'T4-BLANK',
+    ])
   })
 })
