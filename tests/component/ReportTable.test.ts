@@ -193,6 +193,8 @@ describe('spreadsheet keyboard', () => {
       expect(draft.report?.cells['t4.review.corrected']).toBe(3)
       expect(input('表四 行政复议 结果纠正').value).toBe('3')
       expect(focused()).toBe('表四 行政复议 结果纠正')
+      const note = input('表四 行政复议 结果纠正').getAttribute('aria-describedby')
+      expect(document.getElementById(note!)?.textContent).toContain(reason)
     }
   })
 
@@ -236,6 +238,18 @@ describe('paste from Excel / WPS', () => {
     expect(draft.report!.cells['t3.withheld.stateSecret.naturalPerson']).toBeNull()
     expect(draft.report!.cells['t3.withheld.threeSecurities.research']).toBeNull()
     expect(draft.canUndo).toBe(false)
+  })
+
+  test('copy takes the active cell value', async () => {
+    mountTable('t4')
+    input('表四 行政复议 结果维持').focus()
+    await paste('12')
+    let copied = ''
+    const event = Object.assign(new Event('copy', { bubbles: true, cancelable: true }), {
+      clipboardData: { setData: (_type: string, text: string) => (copied = text) },
+    })
+    document.activeElement!.dispatchEvent(event)
+    expect(copied).toBe('12')
   })
 
   test('values beyond the table edge and onto computed totals are reported, not placed', async () => {
