@@ -168,3 +168,34 @@ test('a 2020 report uses the 2019 layout, where 本年增/减 may be negative', 
   await app.screenshot('editor-2019-layout')
   expect(app.pageErrors).toEqual([])
 })
+
+test('drafts are switched in the header; an unreadable one is kept aside and reported', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page } = app
+  await createReport(page)
+  await typeInto(page, NEW_NATURAL, '11')
+  await page.getByRole('button', { name: '载入示例' }).click()
+  const switcher = page.getByRole('combobox', { name: '切换草稿' })
+  expect(await switcher.locator('option').count()).toBe(2)
+  await switcher.selectOption({ label: '测试县人民政府办公室2025年政府信息公开工作年度报告' })
+  expect(await cell(page, NEW_NATURAL).inputValue()).toBe('11')
+
+  // Damage the stored draft behind the app's back, then reload.
+  await page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('nianbao.drafts')!)
+    localStorage.setItem(`nianbao.draft.${index.activeId}`, '{"type":"nianbao-report",')
+  })
+  await page.reload()
+  const banner = page.getByRole('alert').filter({ hasText: '无法读取' })
+  await expect.poll(() => banner.count()).toBe(1)
+  const aside = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('nianbao.unreadable.'))
+      .map((k) => localStorage.getItem(k)),
+  )
+  expect(aside).toEqual(['{"type":"nianbao-report",'])
+  // The example draft is still there to open.
+  expect(await page.getByRole('button', { name: /打开.*示例县/ }).count()).toBe(1)
+  await app.screenshot('editor-unreadable-draft')
+  expect(app.pageErrors).toEqual([])
+})
