@@ -14,19 +14,13 @@ import {
 } from '../../../src/domain'
 import { largeReport } from '../../fixtures/large2021'
 import { seedReport } from '../../fixtures/seed2020'
+import { APPLICANT_KEYS } from './handTyped'
 
 const ruleIds = (report: Report, lastYear?: Report) =>
   validate(report, lastYear ? { lastYear } : {}).map((f) => f.ruleId)
 const errors = (report: Report) => validate(report).filter((f) => f.severity === 'error')
 
-const PARTS = [
-  'naturalPerson',
-  'business',
-  'research',
-  'publicInterest',
-  'legalService',
-  'otherOrg',
-]
+const PARTS = APPLICANT_KEYS
 
 describe('the seed report (2020, 2019 layout)', () => {
   it('validates without errors; it lacks 监督保障 wording and a fee statement', () => {

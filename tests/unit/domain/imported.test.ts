@@ -6,6 +6,7 @@ import {
   checkImportedTitle,
   type Finding,
 } from '../../../src/domain'
+import { HEADINGS } from './handTyped'
 
 const ids = (findings: readonly Finding[]) => findings.map((f) => f.ruleId)
 
@@ -69,14 +70,7 @@ describe('checkImportedLabels', () => {
 })
 
 describe('checkImportedHeadings (N-SECTIONS)', () => {
-  const headings = [
-    '一、总体情况',
-    '二、主动公开政府信息情况',
-    '三、收到和处理政府信息公开申请情况',
-    '四、政府信息公开行政复议、行政诉讼情况',
-    '五、存在的主要问题及改进情况',
-    '六、其他需要报告的事项',
-  ]
+  const headings = HEADINGS
 
   it('accepts the six headings in order', () => {
     expect(checkImportedHeadings(2024, headings)).toEqual([])

@@ -11,6 +11,7 @@ import {
   type FormatSpec,
   type TableKey,
 } from '../../../src/domain'
+import { HEADINGS } from './handTyped'
 
 const unique = (paths: string[][]) => [...new Set(paths.map((p) => p.join(' / ')))]
 const rowPaths = (f: FormatSpec, t: TableKey) =>
@@ -25,15 +26,6 @@ const columnPaths = (f: FormatSpec, t: TableKey) =>
       .filter((c) => c.tableKey === t)
       .map((c) => [...c.columnLabels]),
   )
-
-const HEADINGS = [
-  '一、总体情况',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况',
-  '六、其他需要报告的事项',
-]
 
 const NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
 

@@ -16,16 +16,9 @@ import {
   type Report,
 } from '../../../src/domain'
 import type { NarrativeKey } from '../../../src/domain/formats'
+import { APPLICANT_KEYS } from './handTyped'
 
-const APPLICANTS = [
-  'naturalPerson',
-  'business',
-  'research',
-  'publicInterest',
-  'legalService',
-  'otherOrg',
-  'total',
-]
+const APPLICANTS = [...APPLICANT_KEYS, 'total']
 
 const ids = (findings: readonly Finding[]) => findings.map((f) => f.ruleId)
 
