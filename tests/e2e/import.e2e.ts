@@ -1,0 +1,126 @@
+/**
+ * Import in real Chromium against the production build: a colleague's workbook through the real
+ * file input, the preview, confirm, the numbers in the table and the findings, undo; a file that is
+ * not a report changes nothing; last year's report gives 上年数 and the cross-year check.
+ */
+import * as XLSX from 'xlsx'
+import { afterEach, expect, inject, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { openApp, type OpenedPage } from './browser'
+import { table3 } from '../unit/import/officialSheets'
+
+let app: OpenedPage | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const cell = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true })
+const NEW_NATURAL = '表三 一、本年新收政府信息公开申请数量 · 自然人'
+const CARRIED_IN_NATURAL = '表三 二、上年结转政府信息公开申请数量 · 自然人'
+const findings = (page: Page) => page.getByRole('complementary', { name: '校验结果' })
+
+function workbook(rows: string[][]): Buffer {
+  const book = XLSX.utils.book_new()
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '表三')
+  return Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }))
+}
+
+async function createReport(page: Page) {
+  await page.getByLabel('机关名称').fill('测试县人民政府办公室')
+  await page.getByLabel('成文日期').fill('2026-01-15')
+  await page.getByRole('button', { name: '开始编辑' }).click()
+  await expect.poll(() => cell(page, NEW_NATURAL).count()).toBe(1)
+}
+
+async function pick(page: Page, name: string, buffer: Buffer) {
+  await page.getByRole('button', { name: '导入', exact: true }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.locator('input[type=file]').setInputFiles({
+    name,
+    mimeType: 'application/octet-stream',
+    buffer,
+  })
+  return dialog
+}
+
+test('import a workbook: preview, confirm, numbers and findings, undo', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page } = app
+  await createReport(page)
+
+  // 一、本年新收 · 自然人 5 (总计 5), everything else 0: the 勾稽 balance fails for 自然人.
+  const rows = table3(2021, (k) => (k === 1 || k === 7 ? '5' : '0')).map((r) => [...r])
+  const dialog = await pick(page, '同事的表三.xlsx', workbook(rows))
+  const preview = dialog.getByRole('region', { name: '导入预览' })
+  await expect.poll(() => preview.textContent()).toContain('表三：识别 175 / 175 格')
+  expect(await preview.textContent()).toContain('表二：文件中没有找到')
+  expect(await preview.textContent()).toContain('表三：175 个单元格将改变。')
+  // Nothing changed before confirming.
+  expect(await cell(page, NEW_NATURAL).inputValue()).toBe('')
+  await app.screenshot('import-preview')
+
+  await dialog.getByRole('button', { name: '确认导入' }).click()
+  await expect.poll(() => cell(page, NEW_NATURAL).inputValue()).toBe('5')
+  const balance = findings(page)
+    .getByRole('button')
+    .filter({ hasText: 'T3-BALANCE' })
+    .filter({ hasText: '“自然人”列' })
+  await expect.poll(() => balance.count()).toBe(1)
+
+  await page.getByRole('button', { name: '撤销' }).click()
+  await expect.poll(() => cell(page, NEW_NATURAL).inputValue()).toBe('')
+  await expect.poll(() => balance.count()).toBe(0)
+  expect(app.pageErrors).toEqual([])
+  expect(app.foreignRequests()).toEqual([])
+})
+
+test('a file that is not a report gets one sentence and changes nothing', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page } = app
+  await createReport(page)
+  await cell(page, NEW_NATURAL).click()
+  await page.keyboard.type('3')
+  await page.keyboard.press('Enter')
+
+  const dialog = await pick(
+    page,
+    '通讯录.xlsx',
+    workbook([
+      ['姓名', '电话'],
+      ['张三', '123'],
+    ]),
+  )
+  await expect
+    .poll(() => dialog.getByRole('alert').textContent())
+    .toContain('没有在文件中找到年度报告的表格')
+  expect(await dialog.getByRole('button', { name: '确认导入' }).count()).toBe(0)
+  await dialog.getByRole('button', { name: '取消' }).click()
+  expect(await cell(page, NEW_NATURAL).inputValue()).toBe('3')
+  expect(app.pageErrors).toEqual([])
+})
+
+test('last year’s report: 上年数 on the cell and the cross-year carry check', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page } = app
+  await createReport(page)
+
+  // Last year's 四、结转下年度继续办理 · 自然人 is 3 (row 25, first column: k = 24·7 + 1).
+  const rows = table3(2021, (k) => (k === 169 || k === 175 ? '3' : '0')).map((r) => [...r])
+  const dialog = await pick(page, '上年报告.xlsx', workbook(rows))
+  await dialog.getByLabel('上年报告（放在草稿旁对照，或以它开始新年度）').check()
+  await expect.poll(() => dialog.textContent()).toContain('只读保存在草稿旁')
+  await dialog.getByRole('button', { name: '设为上年报告' }).click()
+
+  const td = page.locator('td', { has: cell(page, CARRIED_IN_NATURAL) })
+  await expect.poll(() => td.getAttribute('title')).toContain('上年数：0')
+  const newTd = page.locator('td', { has: cell(page, '表三 四、结转下年度继续办理 · 自然人') })
+  expect(await newTd.getAttribute('title')).toContain('上年数：3')
+
+  await cell(page, CARRIED_IN_NATURAL).click()
+  await page.keyboard.type('2')
+  await page.keyboard.press('Enter')
+  const carry = findings(page).getByRole('button').filter({ hasText: 'X-CARRY' })
+  await expect.poll(() => carry.count()).toBe(1)
+  expect(app.pageErrors).toEqual([])
+})
