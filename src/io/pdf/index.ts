@@ -48,7 +48,7 @@ export interface PdfExportOptions {
 export type PdfExportResult =
   | {
       readonly ok: true
-      readonly bytes: Uint8Array
+      readonly bytes: Uint8Array<ArrayBuffer>
       readonly pages: number
       readonly draft: boolean
       readonly usedFullFont: boolean
@@ -120,7 +120,7 @@ export async function exportPdf(
     // Page numbers and the draft mark are drawn too: digits, dashes and the mark's characters.
     const text = [...used, '0123456789— ', DRAFT_MARK].join('')
     const bytes = await subsetToText(fonts[weight].bytes, text, wasm)
-    return { file: fontFileName(weight, 'subset'), binary: toBinaryString(bytes) }
+    return { file: fontFileName(weight, 'subset'), bytes, binary: toBinaryString(bytes) }
   }
   const [regular, bold] = await Promise.all(WEIGHTS.map(forPdf))
   const draft = (options.findings ?? []).some((f) => f.severity === 'error')

@@ -19,6 +19,9 @@ export interface BrokenLine {
 
 export type Measure = (text: string) => number
 
+/** Rounding slack: 28 characters of 156/28 mm must fit a 156 mm line. */
+const EPSILON = 1e-6
+
 /** Atoms: a Latin/digit run, a doubled dash or ellipsis, or one code point. */
 const ATOM = /[A-Za-z0-9]+(?:[.,:/][A-Za-z0-9]+)*|——+|……+|[\s\S]/gu
 
@@ -52,30 +55,38 @@ export function breakParagraph(
 ): BrokenLine[] {
   const lines: { text: string; width: number }[] = []
   let line = ''
+  let width = 0 // of `line`: widths add up, jsPDF does no kerning
   let available = maxWidth - firstIndent
   const push = () => {
     const trimmed = line.replace(/[ \t]+$/, '')
-    lines.push({ text: trimmed, width: measure(trimmed) })
+    lines.push({ text: trimmed, width: trimmed === line ? width : measure(trimmed) })
     line = ''
+    width = 0
     available = maxWidth
+  }
+  const add = (text: string, textWidth: number) => {
+    line += text
+    width += textWidth
   }
   for (const unit of units(text)) {
     if (!line && /^[ \t]+$/.test(unit)) continue // no spaces at the start of a line
-    if (measure(line + unit) <= available) {
-      line += unit
+    const unitWidth = measure(unit)
+    if (width + unitWidth <= available + EPSILON) {
+      add(unit, unitWidth)
       continue
     }
     if (line) push()
     if (/^[ \t]+$/.test(unit)) continue
-    if (measure(unit) <= available) {
-      line = unit
+    if (unitWidth <= available + EPSILON) {
+      add(unit, unitWidth)
       continue
     }
     // A unit wider than a whole line (a long number, a one-character-wide table column): break it
     // per code point, letting closing punctuation hang past the end rather than start a line.
     for (const ch of unit) {
-      if (line && !CLOSING.has(ch) && measure(line + ch) > available) push()
-      line += ch
+      const chWidth = measure(ch)
+      if (line && !CLOSING.has(ch) && width + chWidth > available + EPSILON) push()
+      add(ch, chWidth)
     }
   }
   if (line || lines.length === 0) push()

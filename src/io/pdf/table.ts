@@ -64,37 +64,60 @@ export function drawTable(
 
   const headRowsOf = (block: number) =>
     layout.rows.flatMap((row, i) => (row.kind === 'head' && row.blockIndex === block ? [i] : []))
-  const sum = (rows: number[]) => rows.reduce((a, r) => a + heights[r]!, 0)
+  const sum = (from: number, to: number) => heights.slice(from, to).reduce((a, b) => a + b, 0)
+  const groups = cells.filter((c) => c.kind === 'rowHeader' && c.rowSpan > 1)
+
+  /**
+   * Where to break before row `at`: earlier, at the start of a merged label, when either part of
+   * the label would be too short for its text — unless the label began on this page's first row.
+   */
+  const breakBefore = (at: number, firstOnPage: number) => {
+    let row = at
+    for (let moved = true; moved;) {
+      moved = false
+      for (const g of groups) {
+        const end = g.row + g.rowSpan
+        if (g.row >= row || row >= end || g.row <= firstOnPage) continue
+        if (Math.min(sum(g.row, row), sum(row, end)) < need(g)) {
+          row = g.row
+          moved = true
+        }
+      }
+    }
+    return row
+  }
 
   let placed = new Map<number, Placed>()
-  const flush = () => {
-    drawPage(page, cells, placed, xs, textOf)
-    placed = new Map()
-  }
+  let firstOnPage = 0
   const place = (row: number) => {
     placed.set(row, { y: page.y, height: heights[row]! })
     page.y += heights[row]!
   }
-  const breakPage = () => {
-    flush()
+  const newPage = () => {
+    drawPage(page, cells, placed, xs, textOf)
+    placed = new Map()
     page.newPage()
   }
 
-  layout.rows.forEach((row, i) => {
+  for (let i = 0; i < layout.rows.length; i++) {
+    const row = layout.rows[i]!
     const firstOfBlock = i === 0 || layout.rows[i - 1]!.blockIndex !== row.blockIndex
     if (firstOfBlock) {
       // Keep a block's header rows with its first data row.
       const head = headRowsOf(row.blockIndex)
-      const firstBody = head.at(-1)! + 1
-      if (page.y + sum(head) + (heights[firstBody] ?? 0) > TEXT_BOTTOM) breakPage()
+      if (page.y + sum(head[0]!, head.at(-1)! + 2) > TEXT_BOTTOM) newPage()
+      firstOnPage = head.at(-1)! + 1
     }
     if (row.kind === 'body' && page.y + heights[i]! > TEXT_BOTTOM) {
-      breakPage()
+      const at = breakBefore(i, firstOnPage)
+      for (let r = at; r < i; r++) placed.delete(r) // they move to the next page
+      newPage()
       headRowsOf(row.blockIndex).forEach(place)
+      firstOnPage = i = at
     }
     place(i)
-  })
-  flush()
+  }
+  drawPage(page, cells, placed, xs, textOf)
 }
 
 /** Draws every cell that covers a row placed on this page, clipped to the rows placed here. */

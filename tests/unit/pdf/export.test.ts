@@ -4,7 +4,7 @@ import { exampleReport } from '../../../src/domain/samples/example'
 import { DRAFT_MARK, exportPdf, MISSING_MARK, type PdfExportResult } from '../../../src/io/pdf'
 import { CLOSING } from '../../../src/io/pdf/lineBreak'
 import { seedReport } from '../../fixtures/seed2020'
-import { extractText, fromDisk, type PdfText } from './helpers'
+import { extractText, fromDisk, gb2312Hanzi, longReport, type PdfText } from './helpers'
 
 // Labels typed by hand from format.md §2.4–2.6 and §3.2–3.3 (not read from the format data).
 const T3_HEADER = [
@@ -242,25 +242,12 @@ test('an open error puts the draft mark on every page; a warning does not', asyn
 }, 60_000)
 
 test('2,000 distinct characters of narrative print in full, kinsoku respected', async () => {
-  const decoder = new TextDecoder('gb18030')
-  const hanzi: string[] = []
-  for (let lead = 0xb0; hanzi.length < 2000; lead++) {
-    for (let trail = 0xa1; trail <= 0xfe && hanzi.length < 2000; trail++) {
-      hanzi.push(decoder.decode(new Uint8Array([lead, trail])))
-    }
-  }
-  // Sentences of 9–30 characters, so commas and full stops land at every position of a line.
-  const sentences: string[] = []
-  for (let i = 0, n = 9; i < hanzi.length; i += n, n = 9 + ((n * 7) % 22)) {
-    sentences.push(hanzi.slice(i, i + n).join('') + (sentences.length % 3 === 2 ? '。' : '，'))
-  }
-  const report = exampleReport()
-  report.narrative.overview = sentences.join('').replace(/(.{300}。)/g, '$1\n')
+  const report = longReport()
   const { result, pdf } = await exported(report)
   expect(result.bytes.length).toBeLessThan(1_500_000)
   expectWellSet(pdf, report)
   const joined = noSpace(pdf.joined)
-  for (const char of hanzi) expect(joined).toContain(char)
+  for (const char of gb2312Hanzi(2000)) expect(joined).toContain(char)
 }, 60_000)
 
 describe('characters outside the GB2312 subset', () => {

@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { buildFonts } from '../../../scripts/build-fonts.mjs'
+import type { Report } from '../../../src/domain'
+import { exampleReport } from '../../../src/domain/samples/example'
 import { DRAFT_MARK, type PdfExportOptions } from '../../../src/io/pdf'
 import type { FontSource } from '../../../src/io/pdf/fonts'
 import type { WasmSource } from '../../../src/io/pdf/hbSubset'
@@ -70,4 +72,31 @@ export async function extractText(bytes: Uint8Array): Promise<PdfText> {
     pages: pdf.numPages,
     info: info as Record<string, unknown>,
   }
+}
+
+/** The first `count` hanzi of GB2312 (level 1, in code order from 啊). */
+export function gb2312Hanzi(count: number): string[] {
+  const decoder = new TextDecoder('gb18030')
+  const hanzi: string[] = []
+  for (let lead = 0xb0; hanzi.length < count; lead++) {
+    for (let trail = 0xa1; trail <= 0xfe && hanzi.length < count; trail++) {
+      hanzi.push(decoder.decode(new Uint8Array([lead, trail])))
+    }
+  }
+  return hanzi
+}
+
+/**
+ * The example with a narrative of 2,000 distinct characters in sentences of 9–30 characters, so
+ * commas and full stops land at every position of a line; paragraphs of about 300 characters.
+ */
+export function longReport(): Report {
+  const hanzi = gb2312Hanzi(2000)
+  const sentences: string[] = []
+  for (let i = 0, n = 9; i < hanzi.length; i += n, n = 9 + ((n * 7) % 22)) {
+    sentences.push(hanzi.slice(i, i + n).join('') + (sentences.length % 3 === 2 ? '。' : '，'))
+  }
+  const report = exampleReport()
+  report.narrative.overview = sentences.join('').replace(/(.{300}。)/g, '$1\n')
+  return report
 }
