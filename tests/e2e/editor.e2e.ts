@@ -3,15 +3,22 @@
  * 勾稽 balance, jump from a finding to its cell, paste a block from Excel, undo/redo, reload, and
  * the built-in example with zero errors.
  */
-import { afterEach, expect, inject, test } from 'vitest'
-import type { Page } from 'playwright-core'
-import { openApp, type OpenedPage } from './browser'
+import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openApp as openPage, type OpenedPage } from './browser'
 
+// One Chromium for the file, a fresh context (empty localStorage) per test.
+let browser: Browser
 let app: OpenedPage | undefined
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(() => browser.close())
 afterEach(async () => {
   await app?.close()
   app = undefined
 })
+const openApp = (baseURL: string) => openPage(baseURL, { browser })
 
 const cell = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true })
 const NEW_NATURAL = '表三 一、本年新收政府信息公开申请数量 · 自然人'
