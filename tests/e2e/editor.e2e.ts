@@ -61,6 +61,11 @@ test('create a report, break and fix the balance, jump from a finding to its cel
 
   await typeInto(page, NEW_NATURAL, '5')
   expect(await cell(page, '表三 一、本年新收政府信息公开申请数量 · 总计').inputValue()).toBe('5')
+  const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
+  expect(await focusedName()).toBe('表三 二、上年结转政府信息公开申请数量 · 自然人') // Enter moved down
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowUp')
+  expect(await focusedName()).toBe('表三 一、本年新收政府信息公开申请数量 · 商业企业')
   const balance = findingButtons(page)
     .filter({ hasText: 'T3-BALANCE' })
     .filter({ hasText: '“自然人”列' })
@@ -70,9 +75,7 @@ test('create a report, break and fix the balance, jump from a finding to its cel
   await app.screenshot('editor-balance-error')
 
   await balance.click()
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-    '表三 四、结转下年度继续办理 · 自然人',
-  )
+  expect(await focusedName()).toBe('表三 四、结转下年度继续办理 · 自然人')
   await expect.poll(() => page.locator('td.outlined').count()).toBe(4)
   await app.screenshot('editor-finding-focused')
 
