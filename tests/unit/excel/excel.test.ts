@@ -206,6 +206,22 @@ describe('import fixtures built with SheetJS', () => {
     ])
   })
 
+  it('a formula error cell is rejected with its code', () => {
+    const bytes = xlsxOf({ 表四: { rows: table4(() => '0') } })
+    const book = XLSX.read(bytes, { type: 'array' })
+    book.Sheets['表四']!['B4'] = { t: 'e', v: 0x17 } // #REF!
+    const written = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }))
+    expect(ok(written).rejected).toEqual([
+      {
+        address: '表四!B4',
+        cellId: 't4.review.corrected',
+        cellName: '表四 行政复议 结果纠正',
+        text: '#REF!',
+        reason: '公式错误（#REF!）',
+      },
+    ])
+  })
+
   it('a workbook with only table 三', () => {
     const result = ok(xlsxOf({ 申请: { rows: table3(2021) } }))
     expect(result.tables.map((t) => t.located)).toEqual([0, 175, 0])
