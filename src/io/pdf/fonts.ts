@@ -4,7 +4,7 @@
  * (~15 MB each) are fetched only when a report uses a character the subset lacks.
  * Fetched and parsed fonts stay cached for the session.
  */
-import { jsPDF } from 'jspdf'
+import { fontCoverage } from './cmap'
 
 export type FontWeight = 'normal' | 'bold'
 export type FontCoverage = 'subset' | 'full'
@@ -19,14 +19,6 @@ export type FontSource = (
   file: string,
   onProgress?: (fraction: number) => void,
 ) => Promise<Uint8Array>
-
-/** The few members of jsPDF's internal TrueType parser we use. */
-interface TrueTypeFont {
-  characterToGlyph(codePoint: number): number
-}
-export const TTFFont = (
-  jsPDF.API as unknown as { TTFFont: { open(data: Uint8Array): TrueTypeFont } }
-).TTFFont
 
 export interface LoadedFont {
   readonly file: string
@@ -82,9 +74,9 @@ export function loadFont(
   let font = cache.get(file)
   if (!font) {
     font = source(file, onProgress).then((bytes) => {
-      const parsed = TTFFont.open(bytes)
+      const covers = fontCoverage(bytes)
       // jsPDF encodes text as UTF-16 code units: characters beyond the BMP never print.
-      const has = (cp: number) => cp <= 0xffff && parsed.characterToGlyph(cp) !== 0
+      const has = (cp: number) => cp <= 0xffff && covers(cp)
       return { file, bytes, has }
     })
     // A failed download is not cached: the next export tries again.
