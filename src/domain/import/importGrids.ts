@@ -107,7 +107,11 @@ interface FormatMatch {
 
 function matchFormat(sheets: readonly SheetIndex[], format: FormatSpec): FormatMatch {
   const located = tablesOf(format).flatMap((t) => locateTable(sheets, t) ?? [])
-  return { format, located, score: located.reduce((n, t) => n + t.cells.length, 0) }
+  return {
+    format,
+    located,
+    score: located.reduce((n, t) => n + t.cells.length - t.approximate, 0),
+  }
 }
 
 const TITLE = /^\s*(.*?)\s*(\d{4})\s*年度?\s*政府信息公开工作\s*年度报告\s*$/
@@ -200,7 +204,7 @@ export function importGrids(grids: readonly Grid[]): ImportOutcome {
   const { cells, rejected } = readValues(format, located)
   const title = detectTitle(sheets)
   const narrative = detectNarrative(sheets, format)
-  const warnings: string[] = []
+  const warnings = located.flatMap((l) => l.notes)
   if (title.year !== undefined && title.year >= 2021 !== (format.id === 'gov2021')) {
     warnings.push(
       `文件标题写的是${title.year}年，但表格是${format.basis}的格式；导入时按表格格式处理。`,

@@ -45,6 +45,9 @@ export interface LocatedTable {
   readonly loose: readonly LooseMatch[]
   /** Texts of the label cells matched, as printed (for the label rules T2-LABEL, T3-LABEL). */
   readonly seen: readonly string[]
+  /** Cells placed by an approximation (a group printed as one row); not evidence of the layout. */
+  readonly approximate: number
+  readonly notes: readonly string[]
 }
 
 /** Rows above a block's first row label searched for its column labels (3 header rows + slack). */
@@ -144,7 +147,10 @@ class TableMatcher {
 interface RowAnchor {
   readonly keys: readonly string[]
   readonly label: string
+  /** Label of the group the row belongs to, if any (`（六）其他处理`). */
+  readonly group?: string
   cell?: LabelCell
+  folded?: boolean
 }
 
 /** Exact row labels in reading order; then loose ones between their found neighbours. */
@@ -163,6 +169,25 @@ function findRows(m: TableMatcher, anchors: RowAnchor[], after: number) {
     const next = anchors.slice(i + 1).find((a) => a.cell)?.cell?.row ?? Number.MAX_SAFE_INTEGER
     anchor.cell = m.take(m.looseFind(anchor.label, { rows: [before + 1, next - 1], minCol: 0 }))
   })
+}
+
+/**
+ * A group printed as a single row (洪泽区 2023 printed 2021's （六）其他处理 without its items 1–3):
+ * its figures go into the group's last item, as migrate2019to2021 does, and the user is told.
+ */
+function foldSingleRowGroups(m: TableMatcher, rows: readonly RowAnchor[]): string[] {
+  const notes: string[] = []
+  const groups = new Map<string, RowAnchor[]>()
+  for (const r of rows) if (r.group) groups.set(r.group, [...(groups.get(r.group) ?? []), r])
+  for (const [group, members] of groups) {
+    const cell = m.exact(group)[0]
+    if (members.length < 2 || members.some((r) => r.cell) || !cell) continue
+    const last = members.at(-1)!
+    last.cell = m.take(cell)
+    last.folded = true
+    notes.push(`文件中“${group}”只有一行，其数字已全部计入“${last.label}”，请按实际拆分。`)
+  }
+  return notes
 }
 
 interface ColumnAnchor {
@@ -235,13 +260,17 @@ function locateLabelledRows(sheet: SheetIndex, table: TableSpec): LocatedTable |
   const m = new TableMatcher(sheet, table)
   const cells: LocatedCell[] = []
   const missing: string[] = []
+  const notes: string[] = []
+  let approximate = 0
   let after = -1
   for (const block of table.blocks) {
     const rows: RowAnchor[] = rowLeaves(block.rows).map((r) => ({
       keys: r.keys,
       label: r.leaf.label,
+      ...(r.depth > 0 ? { group: r.labels.at(-2)! } : {}),
     }))
     findRows(m, rows, after)
+    notes.push(...foldSingleRowGroups(m, rows))
     const found = rows.flatMap((r) => (r.cell ? [r.cell] : []))
     if (!found.length) {
       missing.push(...rows.map((r) => `行“${r.label}”`))
@@ -262,9 +291,19 @@ function locateLabelledRows(sheet: SheetIndex, table: TableSpec): LocatedTable |
       cells,
       missing,
     )
+    approximate += rows.filter((r) => r.folded).length * columns.filter((c) => c.cell).length
     after = Math.max(...found.map((c) => c.rowEnd))
   }
-  return { tableKey: table.key, sheet, cells, missing, loose: m.loose, seen: m.seen() }
+  return {
+    tableKey: table.key,
+    sheet,
+    cells,
+    missing,
+    loose: m.loose,
+    seen: m.seen(),
+    approximate,
+    notes,
+  }
 }
 
 /** Table 四: no row labels; anchored on its first column group, one data row below the head. */
@@ -294,7 +333,16 @@ function locateHeaderOnly(sheet: SheetIndex, table: TableSpec): LocatedTable | u
     row: dataRow,
   }))
   collect(m, table, rows, columns, cells, missing)
-  return { tableKey: table.key, sheet, cells, missing, loose: m.loose, seen: m.seen() }
+  return {
+    tableKey: table.key,
+    sheet,
+    cells,
+    missing,
+    loose: m.loose,
+    seen: m.seen(),
+    approximate: 0,
+    notes: [],
+  }
 }
 
 /** How strongly a sheet shows a table: distinct official labels found exactly. */

@@ -177,7 +177,10 @@ export function planLastYear(
   }
   if (report.formatId === gov2019.id) {
     const { unmapped, notes: migrationNotes } = migrate2019to2021(report)
-    const names = unmapped.map((id) => cellMap(gov2019).get(id)?.name ?? id)
+    // Only figures the file holds are lost; blank 2019-only cells lose nothing.
+    const names = unmapped
+      .filter((id) => report.cells[id] !== null)
+      .map((id) => cellMap(gov2019).get(id)?.name ?? id)
     if (names.length) {
       notes.push(
         `以下2019年格式栏目在2021年格式中没有对应栏目，不会带入新年度：${names.join('、')}`,

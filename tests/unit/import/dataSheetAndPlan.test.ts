@@ -5,6 +5,7 @@ import {
   importGrids,
   neutraliseFormula,
   planImport,
+  planLastYear,
   reportFromImport,
   reportToDataRows,
   undoNeutralise,
@@ -13,7 +14,7 @@ import {
   type Report,
 } from '../../../src/domain'
 import { seedReport } from '../../fixtures/seed2020'
-import { grid, table3 } from './officialSheets'
+import { grid, table2, table3 } from './officialSheets'
 
 const asGrid = (report: Report): Grid =>
   grid(
@@ -140,5 +141,60 @@ describe('planImport', () => {
     ])
     const report = reportFromImport(result, draft2021().meta, 2021)
     expect(report.meta).toMatchObject({ year: 2020, agencyName: '某局' })
+  })
+
+  it('with no draft open, plans a new draft for last year', () => {
+    const result = importedOk([
+      grid(
+        '表三',
+        table3(2021, () => '0'),
+      ),
+    ])
+    const plan = planImport(result, null, new Date(2026, 0, 10))
+    expect(plan.mode).toBe('new')
+    expect(plan.report.meta.year).toBe(2025)
+    expect(plan.changes).toEqual(['将新建一份 2025 年报告草稿。'])
+  })
+})
+
+describe('planLastYear', () => {
+  it('reads the file as the year before the draft and lists what 2019 → 2021 cannot map', () => {
+    const result = importedOk([
+      grid(
+        '表二',
+        table2(2019, () => '1'),
+      ),
+      grid(
+        '表三',
+        table3(2019, () => '0'),
+      ),
+    ])
+    const plan = planLastYear(result, draft2021())
+    expect(plan.report.meta).toMatchObject({ year: 2020, agencyName: '示例县司法局' })
+    expect(plan.report.formatId).toBe('gov2019')
+    expect(plan.notes[0]).toMatch(
+      /^以下2019年格式栏目在2021年格式中没有对应栏目，不会带入新年度：表二 规章 · 本年新公开数量、/,
+    )
+    expect(plan.notes[0]).toContain('表二 政府集中采购 · 采购总金额')
+    // Without table 二 in the file nothing is lost.
+    const onlyT3 = planLastYear(
+      importedOk([
+        grid(
+          '表三',
+          table3(2019, () => '0'),
+        ),
+      ]),
+      draft2021(),
+    )
+    expect(onlyT3.notes.some((n) => n.startsWith('以下2019年格式栏目'))).toBe(false)
+  })
+
+  it('warns when the file is not the year before the draft', () => {
+    const result = importedOk([
+      grid('s', [['某局2019年政府信息公开工作年度报告'], ...table3(2019, () => '0')]),
+    ])
+    expect(planLastYear(result, draft2021()).notes[0]).toBe(
+      '文件是 2019 年的报告，不是当前草稿（2021 年）的上一年度，跨年度校验的结果请谨慎看待。',
+    )
   })
 })

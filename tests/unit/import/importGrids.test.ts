@@ -124,6 +124,28 @@ describe('importGrids: official tables by their labels', () => {
     expect(imported(grid('z', table3(2021))).formatId).toBe('gov2021')
   })
 
+  it('folds a 2021 （六）其他处理 printed as one row into 3.其他 and says so', () => {
+    // 洪泽区 2023: 2021 table 二, table 三 with the 2019-style single （六） row.
+    const result = imported(
+      grid('表二', table2(2021)),
+      grid(
+        '表三',
+        table3(2019, (k) => (k > 140 && k <= 147 ? '9' : '0')),
+      ),
+    )
+    expect(result.formatId).toBe('gov2021')
+    expect(result.cells['t3.otherHandling.otherReason.naturalPerson']).toBe(9)
+    expect(result.cells['t3.otherHandling.otherReason.total']).toBe(9)
+    expect(result.cells['t3.otherHandling.noCorrection.naturalPerson']).toBeUndefined()
+    expect(result.warnings).toEqual([
+      '文件中“（六）其他处理”只有一行，其数字已全部计入“3.其他”，请按实际拆分。',
+    ])
+    expect(result.missing).toEqual([
+      '表三行“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”',
+      '表三行“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”',
+    ])
+  })
+
   it('reads merged cells: a merged header over three columns, merged group labels', () => {
     const rows = table2(2021).map((r) => [...r])
     // `本年处理决定数量` (row 6) merged over B6:D6; the value typed into the middle cell C7.
