@@ -48,6 +48,11 @@ function instantiate(source: WasmSource): Promise<HarfBuzz> {
   return harfBuzz
 }
 
+/** Starts fetching and compiling HarfBuzz now (while the fonts download). */
+export function preloadHarfBuzz(source: WasmSource): void {
+  instantiate(source).catch(() => {}) // a failure surfaces again in subsetToText
+}
+
 /** A TrueType font holding only the glyphs of `text` (plus .notdef). */
 export async function subsetToText(
   font: Uint8Array,

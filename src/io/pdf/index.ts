@@ -23,7 +23,7 @@ import {
   type LoadedFont,
   type PdfFont,
 } from './fonts'
-import { subsetToText, type WasmSource } from './hbSubset'
+import { preloadHarfBuzz, subsetToText, type WasmSource } from './hbSubset'
 import { DRAFT_MARK, renderReport } from './render'
 
 export { DRAFT_MARK }
@@ -73,7 +73,9 @@ export async function exportPdf(
   options: PdfExportOptions = {},
 ): Promise<PdfExportResult> {
   const source = options.fontSource ?? fetchFontSource
+  const wasm = options.wasmSource ?? fetchWasm
   const progress = options.onProgress ?? (() => {})
+  preloadHarfBuzz(wasm)
 
   const load = async (coverage: FontCoverage, weights: readonly FontWeight[]) => {
     const stage = coverage === 'subset' ? 'fonts' : 'fullFonts'
@@ -114,7 +116,6 @@ export async function exportPdf(
   }
 
   progress({ stage: 'render' })
-  const wasm = options.wasmSource ?? fetchWasm
   const forPdf = async (weight: FontWeight): Promise<PdfFont> => {
     const used = texts.filter((t) => weightOf(t) === weight).map((t) => t.text)
     // Page numbers and the draft mark are drawn too: digits, dashes and the mark's characters.
