@@ -4,6 +4,7 @@
  * not a report changes nothing; last year's report gives 上年数 and the cross-year check.
  */
 import * as XLSX from 'xlsx'
+import { readFile } from 'node:fs/promises'
 import { afterEach, expect, inject, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp, type OpenedPage } from './browser'
@@ -123,4 +124,50 @@ test('last year’s report: 上年数 on the cell and the cross-year carry check
   const carry = findings(page).getByRole('button').filter({ hasText: 'X-CARRY' })
   await expect.poll(() => carry.count()).toBe(1)
   expect(app.pageErrors).toEqual([])
+})
+
+test('export Excel and JSON, then import them back exactly', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page } = app
+  await createReport(page)
+  await cell(page, NEW_NATURAL).click()
+  await page.keyboard.type('7')
+  await page.keyboard.press('Enter')
+
+  const excel = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出 Excel' }).click()
+  const download = await excel
+  expect(download.suggestedFilename()).toMatch(
+    /^测试县人民政府办公室\d{4}年政府信息公开工作年度报告\.xlsx$/,
+  )
+  const exported = await readFile((await download.path())!)
+
+  await page.getByRole('button', { name: '导入', exact: true }).click()
+  const json = page.waitForEvent('download')
+  await page.getByRole('dialog').getByRole('button', { name: '下载当前草稿的 JSON 备份' }).click()
+  const backup = await readFile((await (await json).path())!)
+  expect(JSON.parse(backup.toString('utf8')).cells['t3.newReceived.naturalPerson']).toBe(7)
+  await page.getByRole('dialog').getByRole('button', { name: '取消' }).click()
+
+  // Change the cell, then bring the exported workbook back: the 7 returns, as one undo step.
+  await cell(page, NEW_NATURAL).click()
+  await page.keyboard.type('9')
+  await page.keyboard.press('Enter')
+  const dialog = await pick(page, download.suggestedFilename(), exported)
+  const preview = dialog.getByRole('region', { name: '导入预览' })
+  await expect.poll(() => preview.textContent()).toContain('本工具保存的数据（精确导入）')
+  expect(await preview.textContent()).toContain('表三：2 个单元格将改变。')
+  await dialog.getByRole('button', { name: '确认导入' }).click()
+  await expect.poll(() => cell(page, NEW_NATURAL).inputValue()).toBe('7')
+  await page.getByRole('button', { name: '撤销' }).click()
+  await expect.poll(() => cell(page, NEW_NATURAL).inputValue()).toBe('9')
+
+  const again = await pick(page, 'backup.json', backup)
+  await expect
+    .poll(() => again.getByRole('region', { name: '导入预览' }).textContent())
+    .toContain('本工具保存的数据（精确导入）')
+  await again.getByRole('button', { name: '确认导入' }).click()
+  await expect.poll(() => cell(page, NEW_NATURAL).inputValue()).toBe('7')
+  expect(app.pageErrors).toEqual([])
+  expect(app.foreignRequests()).toEqual([])
 })
