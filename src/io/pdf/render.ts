@@ -38,6 +38,9 @@ const CHAR = BODY_PT * PT
  */
 const SEAL_ROOM = 2 * BODY_LINE
 const MIN_SEAL_ROOM = BODY_LINE / 2
+const SIGNATURE = MIN_SEAL_ROOM + 2 * BODY_LINE
+/** GB/T 9704 allows no page with the seal alone: the last lines of text go with the signature. */
+const TAIL_LINES = 2
 
 export function renderReport(content: ReportContent, options: RenderOptions): jsPDF {
   const doc = new jsPDF({
@@ -65,17 +68,35 @@ export function renderReport(content: ReportContent, options: RenderOptions): js
   }
   page.y += BODY_LINE / 2
 
+  const paragraphLines = (text: string) => {
+    page.use('normal', BODY_PT)
+    return page.lines(text, TEXT_WIDTH, 2 * CHAR)
+  }
+  const lastBlock = content.blocks.length - 1
   for (const [i, block] of content.blocks.entries()) {
     if (block.kind === 'heading') {
-      // A heading never ends a page: keep it with two lines of text or the table's header.
-      page.ensure(content.blocks[i + 1]?.kind === 'table' ? BODY_LINE + 40 : 3 * BODY_LINE)
+      // A heading never ends a page: keep it with two lines of text or the table's header; the
+      // last heading with a short section keeps all of it with the signature.
+      const rest = content.blocks.slice(i + 1)
+      const tail = rest.every((b) => b.kind === 'paragraph')
+        ? rest.reduce((n, b) => n + paragraphLines(b.text).length, 0)
+        : Infinity
+      page.ensure(
+        tail <= TAIL_LINES
+          ? (1 + tail) * BODY_LINE + SIGNATURE
+          : rest[0]?.kind === 'table'
+            ? BODY_LINE + 40
+            : 3 * BODY_LINE,
+      )
       page.use('bold', BODY_PT)
       for (const line of page.lines(block.text, TEXT_WIDTH, 2 * CHAR)) {
         page.writeLine(line, MARGIN.left + 2 * CHAR, TEXT_WIDTH, BODY_LINE, BODY_PT)
       }
     } else if (block.kind === 'paragraph') {
-      page.use('normal', BODY_PT)
-      page.lines(block.text, TEXT_WIDTH, 2 * CHAR).forEach((line, n) => {
+      const lines = paragraphLines(block.text)
+      const tailFrom = i === lastBlock ? Math.max(0, lines.length - TAIL_LINES) : -1
+      lines.forEach((line, n) => {
+        if (n === tailFrom) page.ensure((lines.length - n) * BODY_LINE + SIGNATURE)
         const indent = n === 0 ? 2 * CHAR : 0
         page.writeLine(line, MARGIN.left + indent, TEXT_WIDTH - indent, BODY_LINE, BODY_PT, true)
       })
@@ -116,7 +137,7 @@ function titleLines(page: PageWriter, content: ReportContent) {
 
 /** 成文日期 right-indented four characters; the name centred over the date (GB/T 9704 7.3.5.1). */
 function writeSignature(page: PageWriter, signature: ReportContent['signature']) {
-  page.ensure(MIN_SEAL_ROOM + 2 * BODY_LINE)
+  page.ensure(SIGNATURE)
   page.y += Math.max(MIN_SEAL_ROOM, Math.min(SEAL_ROOM, TEXT_BOTTOM - 2 * BODY_LINE - page.y))
   page.use('normal', BODY_PT)
   const right = MARGIN.left + TEXT_WIDTH - 4 * CHAR

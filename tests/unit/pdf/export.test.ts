@@ -188,6 +188,10 @@ describe('the built-in example (2021 layout)', () => {
     expect(name.page).toBe(date.page)
     expect(date.y).toBeLessThan(name.y)
     expect(date.x).toBeGreaterThan(300) // points from the left edge of a 595-point page
+    // GB/T 9704: never a page with the signature alone — the last lines of text come along.
+    const lastLine = pdf.items[pdf.items.indexOf(name) - 1]!
+    expect(lastLine.page).toBe(name.page)
+    expect(report.narrative.other.endsWith(lastLine.str)).toBe(true)
     for (let n = 1; n <= pdf.pages; n++) expect(count(pdf, `— ${n} —`)).toBe(1)
   })
 
