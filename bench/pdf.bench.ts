@@ -6,7 +6,7 @@ import { clearFontCache } from '../src/io/pdf/fonts'
 import { fromDisk, longReport } from '../tests/unit/pdf/helpers'
 import { medianMs, record } from './record'
 
-// Fonts are read from public/fonts/ instead of fetched: "cold" is read + parse + subset + render.
+// Fonts are read from public/fonts/ instead of fetched: "cold" = read + cmap + subset + render.
 async function exportBytes(report: Report): Promise<number> {
   const result = await exportPdf(report, fromDisk)
   if (!result.ok) throw new Error('characters missing')
@@ -32,7 +32,7 @@ it('PDF export', async () => {
     'PDF cold export of the example (median of 5)',
     await medianMs(cold, 5, 1),
     'ms',
-    'fonts read and parsed again',
+    'font files read again',
   )
   await exportBytes(example)
   record(
