@@ -27,6 +27,13 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 const own = (obj: Record<string, unknown>, key: string): unknown =>
   Object.hasOwn(obj, key) ? obj[key] : undefined
 
+/** `YYYY-MM-DD` naming a day that exists (not 2025-13-45, not 2026-02-30). */
+function isCalendarDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false
+  const day = new Date(`${v}T00:00:00Z`)
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === v
+}
+
 const pick = <T extends string>(value: unknown, allowed: Record<T, string>, fallback: T): T =>
   typeof value === 'string' && Object.hasOwn(allowed, value) ? (value as T) : fallback
 
@@ -54,13 +61,14 @@ export function restoreReport(raw: unknown): RestoreResult {
     return { ok: false, error: '年报数据中的报告年度与表格格式不符。' }
   }
   const issuedOn = own(rawMeta, 'issuedOn')
+  const agencyName = own(rawMeta, 'agencyName')
   const meta: ReportMeta = {
-    agencyName: String(own(rawMeta, 'agencyName') ?? ''),
+    agencyName: typeof agencyName === 'string' ? agencyName : '',
     agencyKind: pick(own(rawMeta, 'agencyKind'), AGENCY_KINDS, 'other'),
     level: pick(own(rawMeta, 'level'), LEVELS, 'county'),
     year,
     scope: pick(own(rawMeta, 'scope'), SCOPES, 'self'),
-    ...(typeof issuedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(issuedOn) ? { issuedOn } : {}),
+    ...(isCalendarDate(issuedOn) ? { issuedOn } : {}),
   }
 
   const rawCells = isRecord(own(raw, 'cells')) ? (own(raw, 'cells') as Record<string, unknown>) : {}

@@ -69,8 +69,24 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
   cellDates: false,
 }
 
+/**
+ * A complete zip ends with its directory (the end-of-central-directory record, in the last
+ * 64 KiB + 22 bytes). SheetJS loops forever on some zips without one (e.g. a download cut after
+ * the first header), so those are refused before parsing.
+ */
+function hasZipDirectory(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      return view.getUint32(i + 16, true) + view.getUint32(i + 12, true) <= i
+    }
+  }
+  return false
+}
+
 /** The sheets of a spreadsheet file; throws when SheetJS cannot read it. */
 export function readGrids(bytes: Uint8Array): Grid[] {
+  if (isZip(bytes) && !hasZipDirectory(bytes)) throw new Error('incomplete zip')
   const book =
     isZip(bytes) || isOle(bytes)
       ? XLSX.read(bytes, { ...READ_OPTIONS, type: 'array' })
