@@ -120,7 +120,7 @@ const cases: BackupCase[] = [
   },
   {
     name: 'constructor.prototype at the top level',
-    text: () => backup((r) => (r.constructor = { prototype: { polluted: 1 } })),
+    text: () => backup((r) => Object.assign(r, { constructor: { prototype: { polluted: 1 } } })),
     imports: sameAsExample,
   },
   {

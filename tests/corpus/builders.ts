@@ -83,7 +83,7 @@ export function zip(files: Readonly<Record<string, Uint8Array | string>>): Uint8
 /** Rewrites one text file inside a zip (e.g. a sheet name SheetJS would not write itself). */
 export function patchZip(bytes: Uint8Array, path: string, patch: (text: string) => string) {
   const cfb = XLSX.CFB.read(bytes, { type: 'array' })
-  const index = cfb.FullPaths.findIndex((p) => p.endsWith(`/${path}`))
+  const index = cfb.FullPaths.findIndex((p: string) => p.endsWith(`/${path}`))
   const entry = cfb.FileIndex[index]
   if (!entry?.content) throw new Error(`${path} not in zip`)
   entry.content = new TextEncoder().encode(
