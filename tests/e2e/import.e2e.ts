@@ -27,6 +27,12 @@ function workbook(rows: string[][]): Buffer {
   return Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }))
 }
 
+async function typeInto(page: Page, name: string, text: string) {
+  await cell(page, name).click()
+  await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
+}
+
 async function createReport(page: Page) {
   await page.getByLabel('机关名称').fill('测试县人民政府办公室')
   await page.getByLabel('成文日期').fill('2026-01-15')
@@ -80,9 +86,7 @@ test('a file that is not a report gets one sentence and changes nothing', async 
   app = await openApp(inject('baseURL'))
   const { page } = app
   await createReport(page)
-  await cell(page, NEW_NATURAL).click()
-  await page.keyboard.type('3')
-  await page.keyboard.press('Enter')
+  await typeInto(page, NEW_NATURAL, '3')
 
   const dialog = await pick(
     page,
@@ -118,9 +122,7 @@ test('last year’s report: 上年数 on the cell and the cross-year carry check
   const newTd = page.locator('td', { has: cell(page, '表三 四、结转下年度继续办理 · 自然人') })
   expect(await newTd.getAttribute('title')).toContain('上年数：3')
 
-  await cell(page, CARRIED_IN_NATURAL).click()
-  await page.keyboard.type('2')
-  await page.keyboard.press('Enter')
+  await typeInto(page, CARRIED_IN_NATURAL, '2')
   const carry = findings(page).getByRole('button').filter({ hasText: 'X-CARRY' })
   await expect.poll(() => carry.count()).toBe(1)
   expect(app.pageErrors).toEqual([])
@@ -130,9 +132,7 @@ test('export Excel and JSON, then import them back exactly', async () => {
   app = await openApp(inject('baseURL'))
   const { page } = app
   await createReport(page)
-  await cell(page, NEW_NATURAL).click()
-  await page.keyboard.type('7')
-  await page.keyboard.press('Enter')
+  await typeInto(page, NEW_NATURAL, '7')
 
   const excel = page.waitForEvent('download')
   await page.getByRole('button', { name: '导出 Excel' }).click()
@@ -150,9 +150,7 @@ test('export Excel and JSON, then import them back exactly', async () => {
   await page.getByRole('dialog').getByRole('button', { name: '取消' }).click()
 
   // Change the cell, then bring the exported workbook back: the 7 returns, as one undo step.
-  await cell(page, NEW_NATURAL).click()
-  await page.keyboard.type('9')
-  await page.keyboard.press('Enter')
+  await typeInto(page, NEW_NATURAL, '9')
   const dialog = await pick(page, download.suggestedFilename(), exported)
   const preview = dialog.getByRole('region', { name: '导入预览' })
   await expect.poll(() => preview.textContent()).toContain('本工具保存的数据（精确导入）')

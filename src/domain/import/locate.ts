@@ -81,16 +81,35 @@ function tableLabels(table: TableSpec): string[] {
   return [...new Set(out)]
 }
 
+/** Matching state of one table in one sheet, and what it has found so far. */
 class TableMatcher {
   readonly loose: LooseMatch[] = []
   readonly taken = new Set<LabelCell>()
+  readonly cells: LocatedCell[] = []
+  readonly missing: string[] = []
+  readonly notes: string[] = []
+  approximate = 0
   private readonly labels: string[]
 
   constructor(
     readonly sheet: SheetIndex,
-    table: TableSpec,
+    readonly table: TableSpec,
   ) {
     this.labels = tableLabels(table)
+  }
+
+  located(): LocatedTable {
+    const { table, sheet, cells, missing, loose, approximate, notes } = this
+    return {
+      tableKey: table.key,
+      sheet,
+      cells,
+      missing,
+      loose,
+      seen: this.seen(),
+      approximate,
+      notes,
+    }
   }
 
   exact(label: string): readonly LabelCell[] {
@@ -231,22 +250,19 @@ function valueColumn(m: TableMatcher, row: number, column: LabelCell): number {
 
 function collect(
   m: TableMatcher,
-  table: TableSpec,
   rows: readonly { keys: readonly string[]; label: string; row?: number }[],
   columns: readonly ColumnAnchor[],
-  cells: LocatedCell[],
-  missing: string[],
 ) {
-  for (const c of columns) if (!c.cell) missing.push(`列“${c.label}”`)
+  for (const c of columns) if (!c.cell) m.missing.push(`列“${c.label}”`)
   for (const r of rows) {
     if (r.row === undefined) {
-      missing.push(`行“${r.label}”`)
+      m.missing.push(`行“${r.label}”`)
       continue
     }
     for (const c of columns) {
       if (!c.cell) continue
-      cells.push({
-        cellId: cellId(table.key, r.keys, c.keys),
+      m.cells.push({
+        cellId: cellId(m.table.key, r.keys, c.keys),
         row: r.row,
         col: valueColumn(m, r.row, c.cell),
       })
@@ -258,10 +274,6 @@ const hasRowLabels = (block: TableBlock) => rowLeaves(block.rows).some((r) => r.
 
 function locateLabelledRows(sheet: SheetIndex, table: TableSpec): LocatedTable | undefined {
   const m = new TableMatcher(sheet, table)
-  const cells: LocatedCell[] = []
-  const missing: string[] = []
-  const notes: string[] = []
-  let approximate = 0
   let after = -1
   for (const block of table.blocks) {
     const rows: RowAnchor[] = rowLeaves(block.rows).map((r) => ({
@@ -270,10 +282,10 @@ function locateLabelledRows(sheet: SheetIndex, table: TableSpec): LocatedTable |
       ...(r.depth > 0 ? { group: r.labels.at(-2)! } : {}),
     }))
     findRows(m, rows, after)
-    notes.push(...foldSingleRowGroups(m, rows))
+    m.notes.push(...foldSingleRowGroups(m, rows))
     const found = rows.flatMap((r) => (r.cell ? [r.cell] : []))
     if (!found.length) {
-      missing.push(...rows.map((r) => `行“${r.label}”`))
+      m.missing.push(...rows.map((r) => `行“${r.label}”`))
       continue
     }
     const first = Math.min(...found.map((c) => c.row))
@@ -285,25 +297,13 @@ function locateLabelledRows(sheet: SheetIndex, table: TableSpec): LocatedTable |
     findColumns(m, columns, zone)
     collect(
       m,
-      table,
       rows.map((r) => ({ ...r, row: r.cell?.row })),
       columns,
-      cells,
-      missing,
     )
-    approximate += rows.filter((r) => r.folded).length * columns.filter((c) => c.cell).length
+    m.approximate += rows.filter((r) => r.folded).length * columns.filter((c) => c.cell).length
     after = Math.max(...found.map((c) => c.rowEnd))
   }
-  return {
-    tableKey: table.key,
-    sheet,
-    cells,
-    missing,
-    loose: m.loose,
-    seen: m.seen(),
-    approximate,
-    notes,
-  }
+  return m.located()
 }
 
 /** Table 四: no row labels; anchored on its first column group, one data row below the head. */
@@ -325,24 +325,13 @@ function locateHeaderOnly(sheet: SheetIndex, table: TableSpec): LocatedTable | u
     [0, 1, 2]
       .map((d) => start + d)
       .find((row) => found.some((c) => cellText(sheet.grid, row, c.col).trim())) ?? start
-  const cells: LocatedCell[] = []
-  const missing: string[] = []
   const rows = rowLeaves(block.rows).map((r) => ({
     keys: r.keys,
     label: r.leaf.label,
     row: dataRow,
   }))
-  collect(m, table, rows, columns, cells, missing)
-  return {
-    tableKey: table.key,
-    sheet,
-    cells,
-    missing,
-    loose: m.loose,
-    seen: m.seen(),
-    approximate: 0,
-    notes: [],
-  }
+  collect(m, rows, columns)
+  return m.located()
 }
 
 /** How strongly a sheet shows a table: distinct official labels found exactly. */
