@@ -7,24 +7,28 @@ import { writeWorkbook } from '../../../src/io/excel/workbook'
 import { seedReport } from '../../fixtures/seed2020'
 
 /** A stand-in for the browser's Worker: answers (or not) as the test says. */
-function fakeWorker(behave: (w: FakeWorker) => void) {
-  const made: FakeWorker[] = []
-  class FakeWorker {
-    onmessage: ((e: { data: unknown }) => void) | null = null
-    onerror: (() => void) | null = null
-    terminated = false
-    constructor() {
-      made.push(this)
-    }
-    postMessage() {
-      behave(this)
-    }
-    terminate() {
-      this.terminated = true
-    }
+class FakeWorker {
+  static behave: (w: FakeWorker) => void = () => {}
+  static made: FakeWorker[] = []
+  onmessage: ((e: { data: unknown }) => void) | null = null
+  onerror: (() => void) | null = null
+  terminated = false
+  constructor() {
+    FakeWorker.made.push(this)
   }
+  postMessage() {
+    FakeWorker.behave(this)
+  }
+  terminate() {
+    this.terminated = true
+  }
+}
+
+function fakeWorker(behave: (w: FakeWorker) => void): FakeWorker[] {
+  FakeWorker.behave = behave
+  FakeWorker.made = []
   vi.stubGlobal('Worker', FakeWorker)
-  return made
+  return FakeWorker.made
 }
 
 afterEach(() => vi.unstubAllGlobals())
