@@ -5,6 +5,7 @@
  */
 import type { NarrativeKey, NarrativeSectionSpec } from '../formats'
 import { formatOf, type Report, type ReportMeta } from '../report'
+import { lru } from './cache'
 import { narrativeFacts } from './facts'
 import { splitSentences } from './text'
 
@@ -75,44 +76,27 @@ function topicsOf(spec: NarrativeSectionSpec, meta: ReportMeta): readonly string
   return spec.guidance
 }
 
-// Several rules ask in one validation run, and the editor on every keystroke: keep the last few.
-const cache = new Map<string, SectionCoverage[]>()
-const CACHE_SIZE = 8
+// Several rules ask in one validation run, and the editor on every keystroke.
+const reportCache = lru<SectionCoverage[]>(8)
+const sectionCache = lru<SectionCoverage>(24)
 
 /** Per narrative section, the topics it should cover and whether the text covers each. */
 export function narrativeCoverage(report: Report): SectionCoverage[] {
-  const { narrative, meta } = report
-  const key = [
-    report.formatId,
-    isPeoplesGovernment(meta),
-    narrative.overview,
-    narrative.problems,
-    narrative.other,
-  ].join('\u0000')
-  let coverage = cache.get(key)
-  if (!coverage) {
-    coverage = computeCoverage(report)
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!)
-    cache.set(key, coverage)
-  }
-  return coverage
-}
-
-function computeCoverage(report: Report): SectionCoverage[] {
-  return formatOf(report).sections.flatMap((spec) => {
-    if (spec.kind !== 'narrative') return []
-    const text = report.narrative[spec.key] ?? ''
-    return [
-      {
+  const government = isPeoplesGovernment(report.meta)
+  const sections = formatOf(report).sections.flatMap((s) => (s.kind === 'narrative' ? [s] : []))
+  const texts = sections.map((spec) => report.narrative[spec.key] ?? '')
+  return reportCache([report.formatId, government, ...texts].join('\u0000'), () =>
+    sections.map((spec, i) =>
+      sectionCache([report.formatId, government, spec.key, texts[i]].join('\u0000'), () => ({
         section: spec.key,
         heading: spec.heading,
         topics: topicsOf(spec, report.meta).map((topic) => ({
           topic,
-          covered: Boolean(text.trim()) && (MATCHERS[topic]?.(text, report) ?? false),
+          covered: Boolean(texts[i]!.trim()) && (MATCHERS[topic]?.(texts[i]!, report) ?? false),
         })),
-      },
-    ]
-  })
+      })),
+    ),
+  )
 }
 
 /** The topics of one section that the text does not cover. */

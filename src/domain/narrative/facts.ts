@@ -12,7 +12,8 @@ import {
   type FormatSpec,
   type NarrativeKey,
 } from '../formats'
-import { formatOf, type Narrative, type Report } from '../report'
+import { formatOf, type Report } from '../report'
+import { lru } from './cache'
 import { countsIn, NUMBER, readNumber, splitSentences, type Sentence } from './text'
 
 export interface Statement<K extends string = string> {
@@ -96,29 +97,49 @@ function readApps(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFa
 
 const FILLER = '(?:的|类|申请|政府信息|信息|共|为|有|合计|计)*'
 
+/** Compiled once per format: "予以公开及部分公开N件", then "NAME…N件" for each outcome group. */
+interface OutcomePatterns {
+  readonly both?: { readonly kind: string; readonly re: RegExp }
+  readonly each: readonly { readonly name: string; readonly re: RegExp }[]
+}
+
+function compileOutcomes(names: readonly string[]): OutcomePatterns {
+  const [first, second] = names
+  return {
+    ...(first && second
+      ? {
+          both: {
+            kind: `${first}+${second}`,
+            re: new RegExp(`${first}(?:及|和|与|、|或)${second}${FILLER}${NUMBER}件`),
+          },
+        }
+      : {}),
+    each: names.map((name) => ({
+      name,
+      re: new RegExp(`(?<!不)${name}${FILLER}${NUMBER}件`, 'g'),
+    })),
+  }
+}
+
 function readOutcomes(
   s: Sentence,
   section: NarrativeKey,
-  names: readonly string[],
+  patterns: OutcomePatterns,
   facts: Mutable<NarrativeFacts>,
 ) {
   let text = s.text
-  // "予以公开及部分公开258件" states the two together (Shanghai 2019); read it first and mask it.
-  const [first, second] = names
-  if (first && second) {
-    const both = new RegExp(`${first}(?:及|和|与|、|或)${second}${FILLER}${NUMBER}件`)
-    const m = both.exec(text)
-    const value = m && readNumber(m[1]!)
-    if (m && value !== null) {
-      facts.outcomes.push({ kind: `${first}+${second}`, value, sentence: s.text, section })
-      text = text.replace(m[0], '')
-    }
+  // "予以公开及部分公开258件" states the two together (Shanghai 2019): read it first and mask it.
+  const m = patterns.both?.re.exec(text)
+  const value = m ? readNumber(m[1]!) : null
+  if (m && value !== null) {
+    facts.outcomes.push({ kind: patterns.both!.kind, value, sentence: s.text, section })
+    text = text.replace(m[0], '')
   }
-  for (const name of names) {
-    const re = new RegExp(`(?<!不)${name}${FILLER}${NUMBER}件`, 'g')
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const value = readNumber(m[1]!)
-      if (value !== null) facts.outcomes.push({ kind: name, value, sentence: s.text, section })
+  for (const { name, re } of patterns.each) {
+    for (const hit of text.matchAll(re)) {
+      const count = readNumber(hit[1]!)
+      if (count !== null)
+        facts.outcomes.push({ kind: name, value: count, sentence: s.text, section })
     }
   }
   if (/不予公开/.test(s.text) && /不掌握/.test(s.text) && !/无法提供/.test(s.text)) {
@@ -126,25 +147,27 @@ function readOutcomes(
   }
 }
 
+const DISPUTE_COUNTS = [
+  ['review', new RegExp(`行政复议(?:案件|申请)?(?:共|为|有|合计)?${NUMBER}(?:件|起|宗)`, 'g')],
+  ['litigation', new RegExp(`行政诉讼(?:案件)?(?:共|为|有|合计)?${NUMBER}(?:件|起|宗)`, 'g')],
+] as const
+const DISPUTE_NONE = [
+  ['review', '行政复议', /行政复议[^，]*\d/],
+  ['litigation', '行政诉讼', /行政诉讼[^，]*\d/],
+] as const
+
 function readDisputes(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFacts>) {
   const t = s.text
-  const counts: [DisputeKind, RegExp][] = [
-    ['review', new RegExp(`行政复议(?:案件|申请)?(?:共|为|有|合计)?${NUMBER}(?:件|起|宗)`, 'g')],
-    ['litigation', new RegExp(`行政诉讼(?:案件)?(?:共|为|有|合计)?${NUMBER}(?:件|起|宗)`, 'g')],
-  ]
-  for (const [kind, re] of counts) {
-    for (let m = re.exec(t); m; m = re.exec(t)) {
+  for (const [kind, re] of DISPUTE_COUNTS) {
+    for (const m of t.matchAll(re)) {
       const value = readNumber(m[1]!)
       if (value !== null) facts.disputes.push({ kind, value, sentence: t, section })
     }
   }
   // "未发生行政复议、行政诉讼的情况", "无因政府信息公开被申请行政复议…的情况"
   for (const none of t.matchAll(/(?:未|没有|无)(?:发生|出现|收到)?[^，]{0,20}/g)) {
-    for (const [kind, word] of [
-      ['review', '行政复议'],
-      ['litigation', '行政诉讼'],
-    ] as const) {
-      if (none[0].includes(word) && !new RegExp(`${word}[^，]*\\d`).test(t)) {
+    for (const [kind, word, withNumber] of DISPUTE_NONE) {
+      if (none[0].includes(word) && !withNumber.test(t)) {
         facts.disputes.push({ kind, value: 0, sentence: t, section })
       }
     }
@@ -157,12 +180,14 @@ function readDisputes(s: Sentence, section: NarrativeKey, facts: Mutable<Narrati
   }
 }
 
+const FEE_AMOUNT = new RegExp(`处理费[^。]*?${NUMBER}(万)?元`)
+const ADMIN_FEE_AMOUNT = new RegExp(`行政事业性收费[^。]*?${NUMBER}(万)?元`)
 const FEE_ZERO = /未(收取|产生|发生|收)|没有收取|不收取|无(信息处理费)?收费|零元|(?<![\d.])0元/
 
 function readFees(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFacts>) {
   const t = s.text
   if (/处理费/.test(t) || (/申请/.test(t) && /费用/.test(t))) {
-    const amount = new RegExp(`处理费[^。]*?${NUMBER}(万)?元`).exec(t)
+    const amount = FEE_AMOUNT.exec(t)
     const value = amount ? readNumber(amount[1]!) : null
     if (value !== null && value > 0) {
       facts.fees.push({
@@ -178,7 +203,7 @@ function readFees(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFa
   if (/(未|没有|无)(发出|下达|出具|制发)?收费通知|(不|未|没有)涉及(信息处理费|收费)/.test(t)) {
     facts.noFeeInvolvement.push({ sentence: t, section })
   }
-  const admin = new RegExp(`行政事业性收费[^。]*?${NUMBER}(万)?元`).exec(t)
+  const admin = ADMIN_FEE_AMOUNT.exec(t)
   const adminValue = admin ? readNumber(admin[1]!) : null
   if (admin && adminValue !== null) {
     facts.adminFees.push({
@@ -221,32 +246,47 @@ function readDocs(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFa
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] }
 
-function analyse(narrative: Narrative, outcomeNames: readonly string[]): NarrativeFacts {
-  const facts: Mutable<NarrativeFacts> = {
-    apps: [],
-    allAnswered: [],
-    outcomes: [],
-    notHeldAsWithheld: [],
-    disputes: [],
-    allUpheld: [],
-    fees: [],
-    noFeeInvolvement: [],
-    adminFees: [],
-    docs: [],
-    periods: [],
-  }
-  for (const section of SECTIONS) {
-    for (const s of splitSentences(narrative[section] ?? '')) {
-      readApps(s, section, facts)
-      readOutcomes(s, section, outcomeNames, facts)
-      readDisputes(s, section, facts)
-      readFees(s, section, facts)
-      readDocs(s, section, facts)
-      if (/1月1日/.test(s.text) && /12月31日/.test(s.text))
-        facts.periods.push({ sentence: s.text, section })
+const emptyFacts = (): Mutable<NarrativeFacts> => ({
+  apps: [],
+  allAnswered: [],
+  outcomes: [],
+  notHeldAsWithheld: [],
+  disputes: [],
+  allUpheld: [],
+  fees: [],
+  noFeeInvolvement: [],
+  adminFees: [],
+  docs: [],
+  periods: [],
+})
+
+function analyseSection(
+  section: NarrativeKey,
+  text: string,
+  patterns: OutcomePatterns,
+): NarrativeFacts {
+  const facts = emptyFacts()
+  for (const s of splitSentences(text)) {
+    readApps(s, section, facts)
+    readOutcomes(s, section, patterns, facts)
+    readDisputes(s, section, facts)
+    readFees(s, section, facts)
+    readDocs(s, section, facts)
+    if (/1月1日/.test(s.text) && /12月31日/.test(s.text)) {
+      facts.periods.push({ sentence: s.text, section })
     }
   }
   return facts
+}
+
+function merge(parts: readonly NarrativeFacts[]): NarrativeFacts {
+  const out = emptyFacts()
+  for (const part of parts) {
+    for (const key of Object.keys(out) as (keyof NarrativeFacts)[]) {
+      ;(out[key] as unknown[]).push(...part[key])
+    }
+  }
+  return out
 }
 
 /** An outcome group of table 三 (`不予公开` = （三）1–8) and the 总计-column cells it adds up. */
@@ -276,23 +316,28 @@ export function outcomeGroups(format: FormatSpec): readonly OutcomeGroup[] {
   return out
 }
 
-// Findings are recomputed on every edit, mostly of cells: keep the last few analyses by text.
-const cache = new Map<string, NarrativeFacts>()
-const CACHE_SIZE = 8
+const patternCache = new WeakMap<FormatSpec, OutcomePatterns>()
+const sectionCache = lru<NarrativeFacts>(24)
+const reportCache = lru<NarrativeFacts>(8)
 
-/** What the three narrative sections state in numbers (cached by their text). */
+/** What the three narrative sections state in numbers (cached by their text, section by section). */
 export function narrativeFacts(report: Report): NarrativeFacts {
   const format = formatOf(report)
   const { narrative } = report
-  const key = [format.id, narrative.overview, narrative.problems, narrative.other].join('\u0000')
-  let facts = cache.get(key)
-  if (!facts) {
-    facts = analyse(
-      narrative,
-      outcomeGroups(format).map((g) => g.name),
+  const texts = SECTIONS.map((section) => narrative[section] ?? '')
+  return reportCache([format.id, ...texts].join('\u0000'), () => {
+    let patterns = patternCache.get(format)
+    if (!patterns) {
+      patterns = compileOutcomes(outcomeGroups(format).map((g) => g.name))
+      patternCache.set(format, patterns)
+    }
+    const compiled = patterns
+    return merge(
+      SECTIONS.map((section, i) =>
+        sectionCache([format.id, section, texts[i]].join('\u0000'), () =>
+          analyseSection(section, texts[i]!, compiled),
+        ),
+      ),
     )
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!)
-    cache.set(key, facts)
-  }
-  return facts
+  })
 }

@@ -75,12 +75,13 @@ export interface CountMention {
   readonly index: number
 }
 
-/** Every `N件` (or another unit) in a clause, with the words that lead up to it. */
-export function countsIn(clause: string, unit = '件'): CountMention[] {
+const COUNT = new RegExp(NUMBER + '件', 'g')
+
+/** Every `N件` in a clause, with the words that lead up to it. */
+export function countsIn(clause: string): CountMention[] {
   const out: CountMention[] = []
-  const re = new RegExp(NUMBER + `(?:${unit})`, 'g')
   let last = 0
-  for (let m = re.exec(clause); m; m = re.exec(clause)) {
+  for (const m of clause.matchAll(COUNT)) {
     const value = readNumber(m[1]!)
     // `第一件`, `逐一件` are not counts.
     const prev = clause[m.index - 1]

@@ -10,6 +10,7 @@ import {
   similarity,
   splitSentences,
 } from '../narrative'
+import { lru } from '../narrative/cache'
 import type { Finding } from './types'
 import { finding, num, quote, valueOf, type Check, type RuleInput } from './util'
 
@@ -125,21 +126,9 @@ const figures = (text: string) =>
   [...text.matchAll(/\d+(?:\.\d+)?(?!\d*年)/g)].map((m) => m[0]).join(' ')
 
 // Comparing with last year costs more than all other checks together; the texts rarely change.
-const similarityCache = new Map<string, number>()
-const SIMILARITY_CACHE_SIZE = 16
-
-function cachedSimilarity(a: string, b: string): number {
-  const key = a + '\u0000' + b
-  let ratio = similarityCache.get(key)
-  if (ratio === undefined) {
-    ratio = similarity(a, b)
-    if (similarityCache.size >= SIMILARITY_CACHE_SIZE) {
-      similarityCache.delete(similarityCache.keys().next().value!)
-    }
-    similarityCache.set(key, ratio)
-  }
-  return ratio
-}
+const similarityCache = lru<number>(16)
+const cachedSimilarity = (a: string, b: string) =>
+  similarityCache(a + '\u0000' + b, () => similarity(a, b))
 
 export const checkCopy: Check = (input) => {
   const last = input.lastYear
