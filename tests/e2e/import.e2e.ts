@@ -40,8 +40,8 @@ async function createReport(page: Page) {
   await expect.poll(() => cell(page, NEW_NATURAL).count()).toBe(1)
 }
 
-async function pick(page: Page, name: string, buffer: Buffer) {
-  await page.getByRole('button', { name: '导入', exact: true }).click()
+async function pick(page: Page, name: string, buffer: Buffer, button = '导入') {
+  await page.getByRole('button', { name: button, exact: true }).click()
   const dialog = page.getByRole('dialog')
   await dialog.locator('input[type=file]').setInputFiles({
     name,
@@ -112,9 +112,10 @@ test('last year’s report: 上年数 on the cell and the cross-year carry check
 
   // Last year's 四、结转下年度继续办理 · 自然人 is 3 (row 25, first column: k = 24·7 + 1).
   const rows = table3(2021, (k) => (k === 169 || k === 175 ? '3' : '0')).map((r) => [...r])
-  const dialog = await pick(page, '上年报告.xlsx', workbook(rows))
-  await dialog.getByLabel('上年报告（放在草稿旁对照，或以它开始新年度）').check()
+  const dialog = await pick(page, '上年报告.xlsx', workbook(rows), '导入上年报告')
+  expect(await dialog.getByRole('heading', { level: 2 }).textContent()).toBe('导入上年报告')
   await expect.poll(() => dialog.textContent()).toContain('只读保存在草稿旁')
+  await app.screenshot('import-last-year')
   await dialog.getByRole('button', { name: '设为上年报告' }).click()
 
   const td = page.locator('td', { has: cell(page, CARRIED_IN_NATURAL) })
