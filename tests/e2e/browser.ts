@@ -18,13 +18,19 @@ export const CHROMIUM_ARGS = [
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url))
 
+/**
+ * URLs that never reach a network: in-memory data and object URLs, and the browser's own pages
+ * (Chromium's built-in PDF viewer, shown in the export preview, loads chrome:// resources).
+ */
+export const LOCAL_URL = /^(data|blob|chrome|chrome-extension):/
+
 export interface OpenedPage {
   readonly browser: Browser
   readonly context: BrowserContext
   readonly page: Page
   /** Every URL the page requested, in order (documents, scripts, fonts, fetches …). */
   readonly requests: string[]
-  /** Requests to anything but the local test server (data: and blob: URLs are local). */
+  /** Requests to anything but the local test server (LOCAL_URL ones stay in the browser). */
   foreignRequests(): string[]
   /** Uncaught errors thrown in the page so far; a healthy test ends with none. */
   readonly pageErrors: string[]
@@ -69,9 +75,7 @@ export async function openApp(baseURL: string, options: OpenOptions = {}): Promi
     requests,
     pageErrors,
     foreignRequests: () =>
-      requests.filter(
-        (url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
-      ),
+      requests.filter((url) => !url.startsWith(origin) && !LOCAL_URL.test(url)),
     async screenshot(name, shotOptions = {}) {
       mkdirSync(resultsDir, { recursive: true })
       const path = join(resultsDir, `${name}.png`)

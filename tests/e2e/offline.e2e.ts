@@ -5,10 +5,13 @@
  */
 import type { Server } from 'node:http'
 import { afterEach, expect, test } from 'vitest'
-import { openApp, type OpenedPage } from './browser'
+import { LOCAL_URL, openApp, type OpenedPage } from './browser'
 import { serve } from './global-setup'
 import {
   cell,
+  exportExcel,
+  exportPdf,
+  importAndConfirm,
   loadExample,
   NEW_NATURAL,
   offlineStatus,
@@ -55,8 +58,19 @@ test('after one visit from a sub-path, the app, the draft and the exports work w
 
   expect(await cell(page, NEW_NATURAL).inputValue()).toBe('4321')
   expect(await offlineStatus(page).textContent()).toContain('当前无网络')
+
+  // PDF (fonts and HarfBuzz from the cache), Excel out, and the workbook back in (the worker).
+  const pdf = await exportPdf(page)
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  expect(pdf.length).toBeGreaterThan(60_000)
+  const excel = await exportExcel(page)
+  await typeInto(page, NEW_NATURAL, '1')
+  await importAndConfirm(page, excel)
+  expect(await cell(page, NEW_NATURAL).inputValue()).toBe('4321')
   // Everything after the reload was answered by the service worker, from this origin.
-  expect(app.requests.slice(before).every((url) => url.startsWith(base))).toBe(true)
-  expect(app.pageErrors).toEqual([])
+  const after = app.requests.slice(before).filter((url) => !LOCAL_URL.test(url))
+  expect(after.filter((url) => !url.startsWith(base))).toEqual([])
+  for (const part of ['.ttf', '.wasm', 'worker']) expect(after.join('\n')).toContain(part)
+  expect(app.pageErrors, app.pageErrors.join()).toEqual([])
   expect(app.foreignRequests()).toEqual([])
 })

@@ -2,6 +2,7 @@
  * Helpers for the privacy, offline and crash proofs: typing into a cell by its accessible name,
  * loading the example, and collecting Content-Security-Policy violations.
  */
+import { readFile } from 'node:fs/promises'
 import { expect } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 
@@ -47,4 +48,41 @@ export async function waitUntilOfflineReady(page: Page) {
   await expect
     .poll(() => offlineStatus(page).textContent(), { timeout: 30_000 })
     .toContain('可离线使用')
+}
+
+/** 「导出 PDF」 → preview → 「下载 PDF」: the file's bytes. */
+export async function exportPdf(page: Page): Promise<Buffer> {
+  await page.getByRole('button', { name: '导出 PDF' }).click()
+  const dialog = page.getByRole('dialog', { name: '导出 PDF' })
+  await dialog.getByTitle('PDF 预览').waitFor({ timeout: 45_000 })
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: '下载 PDF' }).click(),
+  ])
+  const bytes = await readFile((await download.path())!)
+  await dialog.getByRole('button', { name: '关闭' }).click()
+  return bytes
+}
+
+/** 「导出 Excel」: the workbook's bytes. */
+export async function exportExcel(page: Page): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Excel' }).click(),
+  ])
+  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) }
+}
+
+/** 「导入」 a file through the real file input, then 「确认导入」 once the preview shows. */
+export async function importAndConfirm(page: Page, file: { name: string; bytes: Buffer }) {
+  await page.getByRole('button', { name: '导入', exact: true }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.locator('input[type=file]').setInputFiles({
+    name: file.name,
+    mimeType: 'application/octet-stream',
+    buffer: file.bytes,
+  })
+  await dialog.getByRole('region', { name: '导入预览' }).waitFor({ timeout: 30_000 })
+  await dialog.getByRole('button', { name: '确认导入' }).click()
+  await expect.poll(() => dialog.isVisible()).toBe(false)
 }
