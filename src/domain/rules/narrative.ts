@@ -154,7 +154,9 @@ export const checkCopy: Check = (input) => {
 const OBSOLETE_BASIS = /[〔[(（【]2019[〕\])）】]60号|格式[（(]试行[）)]/
 
 export const checkObsoleteBasis: Check = (input) => {
-  if (input.format.lastYear !== undefined) return [] // only the current format makes it obsolete
+  // Only the current format makes the old one obsolete (a migrated 2020 report may cite it).
+  const { format, report } = input
+  if (format.lastYear !== undefined || report.meta.year < format.firstYear) return []
   return input.format.sections.flatMap((spec): Finding[] => {
     if (spec.kind !== 'narrative') return []
     const text = input.report.narrative[spec.key] ?? ''

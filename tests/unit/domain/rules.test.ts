@@ -678,3 +678,22 @@ describe('the catalogue', () => {
     ])
   })
 })
+
+describe('bad input', () => {
+  it('never throws: odd values, missing cells, missing text, empty meta', () => {
+    const report = exampleReport()
+    report.cells['t3.disclosed.naturalPerson'] = Number.NaN
+    report.cells['t4.review.upheld'] = Number.POSITIVE_INFINITY
+    delete report.cells['t2.fees.amount']
+    report.narrative = {
+      overview: '。。；\n',
+      problems: '１２３件',
+      other: '',
+    } as Report['narrative']
+    report.meta.agencyName = ''
+    const findings = validate(report, { lastYear: createReport({ ...report.meta, year: 2019 }) })
+    expect(ids(findings)).toContain('T3-INT')
+    expect(ids(findings)).toContain('T4-INT')
+    expect(ids(findings)).toContain('M-TITLE')
+  })
+})
