@@ -222,6 +222,21 @@ describe('import fixtures built with SheetJS', () => {
     ])
   })
 
+  it('a UTF-16 tab-separated file (Excel “Unicode 文本”)', () => {
+    const text = table4((k) => String(k))
+      .map((r) => r.join('\t'))
+      .join('\r\n')
+    const utf16 = new Uint8Array(2 + text.length * 2)
+    utf16.set([0xff, 0xfe])
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 + 2 * i] = text.charCodeAt(i) & 0xff
+      utf16[3 + 2 * i] = text.charCodeAt(i) >> 8
+    }
+    const result = ok(utf16, 'table4.txt')
+    expect(result.tables[2]!.located).toBe(15)
+    expect(result.cells['t4.litigationAfterReview.total']).toBe(15)
+  })
+
   it('a workbook with only table 三', () => {
     const result = ok(xlsxOf({ 申请: { rows: table3(2021) } }))
     expect(result.tables.map((t) => t.located)).toEqual([0, 175, 0])
