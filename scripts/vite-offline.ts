@@ -90,6 +90,46 @@ export function useRegisterSW() {
       : undefined,
 }
 
+/**
+ * A file:// page can fetch neither files beside it nor start workers from them. The single-file
+ * edition therefore carries the GB2312 subset fonts as data: URLs (the full fonts for rare
+ * characters stay out: ~30 MB) and starts the Excel worker from a blob: URL. Both hooks rewrite
+ * one exact line of the adapters and fail the build if that line has changed.
+ */
+const FONT_FETCH = 'fetch(new URL(`fonts/${file}`, document.baseURI))'
+const EXCEL_WORKER = "new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })"
+const EMBEDDED_FONTS = ['NotoSerifSC-Regular.ttf', 'NotoSerifSC-Bold.ttf']
+
+function replaceExactly(code: string, id: string, from: string, to: string): string {
+  if (!code.includes(from)) throw new Error(`single-file build: "${from}" not found in ${id}`)
+  return code.replace(from, to)
+}
+
+const singleFileAdapters: Plugin = {
+  name: 'nianbao:single-adapters',
+  enforce: 'pre',
+  resolveId: (id) => (id === 'virtual:nianbao-fonts' ? '\0nianbao-fonts' : undefined),
+  load(id) {
+    if (id !== '\0nianbao-fonts') return undefined
+    const fonts = EMBEDDED_FONTS.map((file) => {
+      const bytes = readFileSync(new URL(`../public/fonts/${file}`, import.meta.url))
+      return [file, `data:font/ttf;base64,${bytes.toString('base64')}`]
+    })
+    return `export default ${JSON.stringify(Object.fromEntries(fonts))}`
+  },
+  transform(code, id) {
+    if (id.endsWith('/src/io/pdf/fonts.ts')) {
+      const fetched = 'fetch(EMBEDDED_FONTS[file] ?? new URL(`fonts/${file}`, document.baseURI))'
+      return `import EMBEDDED_FONTS from 'virtual:nianbao-fonts'\n${replaceExactly(code, id, FONT_FETCH, fetched)}`
+    }
+    if (id.endsWith('/src/io/excel/index.ts')) {
+      const inline = "import ExcelWorker from './worker.ts?worker&inline'\n"
+      return inline + replaceExactly(code, id, EXCEL_WORKER, 'new ExcelWorker()')
+    }
+    return undefined
+  },
+}
+
 const singleFileOutput: Plugin = {
   name: 'nianbao:single-output',
   config: () => ({ build: { outDir: 'dist-single', copyPublicDir: false, manifest: false } }),
@@ -121,13 +161,22 @@ const singleFileCsp: Plugin = {
       for (const asset of Object.values(bundle)) {
         if (asset.type !== 'asset' || !asset.fileName.endsWith('.html')) continue
         const html = String(asset.source)
+        // Scripts first (inlined code has `</script` escaped), then styles in what remains:
+        // the code itself may mention `<style>`.
+        const blocks = (text: string, tag: string) => [
+          ...text.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g')),
+        ]
+        const scripts = blocks(html, 'script')
+        const outside = scripts.reduce((rest, m) => rest.replace(m[0], ''), html)
         const hashes = (tag: string) =>
-          [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))]
+          (tag === 'script' ? scripts : blocks(outside, tag))
             .map((m) => m[1]!)
             .filter((code) => code.trim() !== '')
             .map(sha256)
         const policy = (meta: string) =>
           meta
+            .replace("connect-src 'self'", "connect-src 'self' data:")
+            .replace("worker-src 'self'", "worker-src 'self' blob:")
             .replace("script-src 'unsafe-inline'", `script-src ${hashes('script').join(' ')}`)
             .replace("style-src 'unsafe-inline'", `style-src ${hashes('style').join(' ')}`)
         asset.source = html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, policy)
@@ -162,6 +211,7 @@ export function offlinePlugins(): Plugin[] {
     ...onlyWhen((env) => !isSingle(env), [serviceWorker, chunkModules]),
     ...onlyWhen(isSingle, [
       singleFileRegisterStub,
+      singleFileAdapters,
       singleFileOutput,
       viteSingleFile({ removeViteModuleLoader: true }),
       singleFileCsp,

@@ -3,18 +3,25 @@
  * service worker precaches it, then the network is cut (browser offline AND server stopped): a
  * reload still opens the app with the draft, and the exports still work.
  */
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs'
 import type { Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterEach, expect, test } from 'vitest'
 import { LOCAL_URL, openApp, type OpenedPage } from './browser'
 import { serve } from './global-setup'
 import {
   cell,
+  cspViolations,
   exportExcel,
   exportPdf,
   importAndConfirm,
   loadExample,
   NEW_NATURAL,
   offlineStatus,
+  recordCspViolations,
   typeInto,
   waitUntilOfflineReady,
 } from './proofs'
@@ -73,4 +80,35 @@ test('after one visit from a sub-path, the app, the draft and the exports work w
   for (const part of ['.ttf', '.wasm', 'worker']) expect(after.join('\n')).toContain(part)
   expect(app.pageErrors, app.pageErrors.join()).toEqual([])
   expect(app.foreignRequests()).toEqual([])
+})
+
+test('the single-file edition works from file:// with no server: draft, PDF, Excel in and out', async () => {
+  const single = fileURLToPath(new URL('../../dist-single/index.html', import.meta.url))
+  if (!existsSync(single))
+    execFileSync('npx', ['vite', 'build', '--mode', 'single', '--logLevel', 'warn'])
+  // As passed around on a USB stick: one file, alone in its folder.
+  const folder = mkdtempSync(join(tmpdir(), 'nianbao-usb-'))
+  const copy = join(folder, '年报助手.html')
+  copyFileSync(single, copy)
+  app = await openApp(pathToFileURL(copy).href)
+  const { page, context } = app
+  await recordCspViolations(context)
+  await page.reload()
+  await context.setOffline(true)
+
+  expect(await offlineStatus(page).textContent()).toContain('可离线使用')
+  await loadExample(page)
+  await typeInto(page, NEW_NATURAL, '8642')
+  const pdf = await exportPdf(page)
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  const excel = await exportExcel(page)
+  await typeInto(page, NEW_NATURAL, '1')
+  await importAndConfirm(page, excel)
+  expect(await cell(page, NEW_NATURAL).inputValue()).toBe('8642')
+  await page.reload()
+  expect(await cell(page, NEW_NATURAL).inputValue()).toBe('8642')
+
+  expect(app.requests.filter((url) => !LOCAL_URL.test(url) && url !== page.url())).toEqual([])
+  expect(await cspViolations(page)).toEqual([])
+  expect(app.pageErrors, app.pageErrors.join()).toEqual([])
 })
