@@ -36,12 +36,12 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
-async function fileFor(urlPath: string, prefix: string): Promise<string | undefined> {
+async function fileFor(urlPath: string, prefix: string, dir: string): Promise<string | undefined> {
   const pathname = decodeURIComponent(urlPath.split('?')[0] ?? '/')
   if (!pathname.startsWith(prefix)) return undefined
   const clean = normalize(pathname.slice(prefix.length)).replace(/^([/\\])+/, '')
-  const path = join(dist, clean)
-  if (!path.startsWith(dist)) return undefined
+  const path = join(dir, clean)
+  if (!path.startsWith(dir)) return undefined
   try {
     const info = await stat(path)
     return info.isDirectory() ? join(path, 'index.html') : path
@@ -50,10 +50,13 @@ async function fileFor(urlPath: string, prefix: string): Promise<string | undefi
   }
 }
 
-/** Serves dist/ under `prefix` (e.g. '/zwgk/nianbao/' like a sub-path of a government site). */
-export function serve(prefix = '/'): Promise<Server> {
+/**
+ * Serves dist/ (or a copy of it in `dir`) under `prefix`, e.g. '/zwgk/nianbao/' like a sub-path of
+ * a government site.
+ */
+export function serve(prefix = '/', dir = dist): Promise<Server> {
   const server = createServer(async (req, res) => {
-    const path = await fileFor(req.url ?? '/', prefix)
+    const path = await fileFor(req.url ?? '/', prefix, dir)
     if (!path) {
       res.writeHead(404).end('not found')
       return

@@ -4,8 +4,9 @@
  * reload still opens the app with the draft, and the exports still work.
  */
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs'
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync } from 'node:fs'
 import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -110,5 +111,35 @@ test('the single-file edition works from file:// with no server: draft, PDF, Exc
 
   expect(app.requests.filter((url) => !LOCAL_URL.test(url) && url !== page.url())).toEqual([])
   expect(await cspViolations(page)).toEqual([])
+  expect(app.pageErrors, app.pageErrors.join()).toEqual([])
+})
+
+test('a new version waits for the user: no reload until 「更新」, then the draft is still there', async () => {
+  // A copy of the site, so that a new version can be "deployed" during the test.
+  const site = mkdtempSync(join(tmpdir(), 'nianbao-site-'))
+  cpSync(fileURLToPath(new URL('../../dist', import.meta.url)), site, { recursive: true })
+  server = await serve(SUB_PATH, site)
+  app = await openApp(`http://127.0.0.1:${(server.address() as AddressInfo).port}${SUB_PATH}`)
+  const { page } = app
+  await waitUntilOfflineReady(page)
+  await loadExample(page)
+  await typeInto(page, NEW_NATURAL, '777')
+  await page.reload() // now controlled by the service worker, as on every later visit
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true)
+
+  appendFileSync(join(site, 'sw.js'), '\n// the next version\n')
+  const thisPage = () => page.evaluate(() => (window as { thisPage?: boolean }).thisPage ?? false)
+  await page.evaluate(() => Object.assign(window, { thisPage: true }))
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
+  await expect
+    .poll(() => offlineStatus(page).textContent(), { timeout: 20_000 })
+    .toContain('有新版本')
+  await page.waitForTimeout(1000)
+  expect(await thisPage()).toBe(true)
+
+  await offlineStatus(page).getByRole('button', { name: '更新' }).click()
+  await expect.poll(thisPage, { timeout: 20_000 }).toBe(false)
+  expect(await cell(page, NEW_NATURAL).inputValue()).toBe('777')
+  await waitUntilOfflineReady(page)
   expect(app.pageErrors, app.pageErrors.join()).toEqual([])
 })
