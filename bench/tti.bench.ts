@@ -2,11 +2,11 @@
  * Startup of the production build in headless Chromium (served on loopback, a fresh profile each
  * run): navigation → start page usable, and 「载入示例」 → tables usable; then the same page
  * reloaded once the service worker holds everything (a returning, possibly offline, user).
- * Plus what the budget check measures: the entry's size.
+ * Plus what the budget check measures (the entry's size), and the single-file edition from file://.
  */
 import type { AddressInfo } from 'node:net'
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { existsSync, statSync } from 'node:fs'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { checkBudget } from '../scripts/check-budget.mjs'
@@ -86,4 +86,34 @@ it('time to interactive in headless Chromium', async () => {
     note,
   )
   record('TTI warm (service worker): navigation → draft tables usable', median(warm), 'ms', note)
+})
+
+it('single-file edition from file://', async () => {
+  const single = `${root}dist-single/index.html`
+  if (!existsSync(single)) {
+    const { build } = await import('vite')
+    await build({ root, mode: 'single', logLevel: 'warn' })
+  }
+  const browser = await launchBrowser()
+  const runs: { ready: number; total: number }[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+    runs.push(await startup(await context.newPage(), pathToFileURL(single).href))
+    await context.close()
+  }
+  await browser.close()
+  const note = `median of ${RUNS}; PDF fonts inside`
+  record(
+    'single-file edition size',
+    statSync(single).size / 1024 / 1024,
+    'MB',
+    'dist-single/index.html',
+  )
+  record('single file: file:// → start page usable', median(runs.map((r) => r.ready)), 'ms', note)
+  record(
+    'single file: file:// → example tables usable',
+    median(runs.map((r) => r.total)),
+    'ms',
+    note,
+  )
 })

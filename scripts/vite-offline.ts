@@ -92,13 +92,16 @@ export function useRegisterSW() {
 
 /**
  * A file:// page can fetch neither files beside it nor start workers from them. The single-file
- * edition therefore carries the GB2312 subset fonts as data: URLs (the full fonts for rare
- * characters stay out: ~30 MB) and starts the Excel worker from a blob: URL. Both hooks rewrite
- * one exact line of the adapters and fail the build if that line has changed.
+ * edition therefore carries the GB2312 subset fonts in the HTML (the full fonts for rare
+ * characters stay out: ~30 MB) and starts the Excel worker from a blob: URL. The fonts sit in
+ * base64 data blocks (`<script type="application/octet-stream">`: never parsed as JavaScript, so
+ * they cost the start almost nothing) and are read as data: URLs on the first PDF export. Both
+ * hooks rewrite one exact line of the adapters and fail the build if that line has changed.
  */
 const FONT_FETCH = 'fetch(new URL(`fonts/${file}`, document.baseURI))'
 const EXCEL_WORKER = "new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })"
 const EMBEDDED_FONTS = ['NotoSerifSC-Regular.ttf', 'NotoSerifSC-Bold.ttf']
+const FONT_BLOCK = 'application/octet-stream'
 
 function replaceExactly(code: string, id: string, from: string, to: string): string {
   if (!code.includes(from)) throw new Error(`single-file build: "${from}" not found in ${id}`)
@@ -108,19 +111,21 @@ function replaceExactly(code: string, id: string, from: string, to: string): str
 const singleFileAdapters: Plugin = {
   name: 'nianbao:single-adapters',
   enforce: 'pre',
-  resolveId: (id) => (id === 'virtual:nianbao-fonts' ? '\0nianbao-fonts' : undefined),
-  load(id) {
-    if (id !== '\0nianbao-fonts') return undefined
-    const fonts = EMBEDDED_FONTS.map((file) => {
-      const bytes = readFileSync(new URL(`../public/fonts/${file}`, import.meta.url))
-      return [file, `data:font/ttf;base64,${bytes.toString('base64')}`]
-    })
-    return `export default ${JSON.stringify(Object.fromEntries(fonts))}`
-  },
+  transformIndexHtml: (html) =>
+    html.replace(
+      '</body>',
+      EMBEDDED_FONTS.map((file) => {
+        const bytes = readFileSync(new URL(`../public/fonts/${file}`, import.meta.url))
+        return `<script type="${FONT_BLOCK}" data-font="${file}">${bytes.toString('base64')}</script>\n`
+      }).join('') + '</body>',
+    ),
   transform(code, id) {
     if (id.endsWith('/src/io/pdf/fonts.ts')) {
-      const fetched = 'fetch(EMBEDDED_FONTS[file] ?? new URL(`fonts/${file}`, document.baseURI))'
-      return `import EMBEDDED_FONTS from 'virtual:nianbao-fonts'\n${replaceExactly(code, id, FONT_FETCH, fetched)}`
+      const embedded =
+        'const embeddedFont = (file: string) => { const block = document.querySelector(`script[data-font="${file}"]`); ' +
+        'return block ? `data:font/ttf;base64,${block.textContent}` : undefined }\n'
+      const fetched = 'fetch(embeddedFont(file) ?? new URL(`fonts/${file}`, document.baseURI))'
+      return embedded + replaceExactly(code, id, FONT_FETCH, fetched)
     }
     if (id.endsWith('/src/io/excel/index.ts')) {
       const inline = "import ExcelWorker from './worker.ts?worker&inline'\n"
@@ -170,6 +175,7 @@ const singleFileCsp: Plugin = {
         const outside = scripts.reduce((rest, m) => rest.replace(m[0], ''), html)
         const hashes = (tag: string) =>
           (tag === 'script' ? scripts : blocks(outside, tag))
+            .filter((m) => !m[0].startsWith(`<script type="${FONT_BLOCK}"`))
             .map((m) => m[1]!)
             .filter((code) => code.trim() !== '')
             .map(sha256)
