@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import type { ConfigEnv, Plugin, PluginOption, UserConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { viteSingleFile } from 'vite-plugin-singlefile'
@@ -93,9 +94,9 @@ export function useRegisterSW() {
 /**
  * A file:// page can fetch neither files beside it nor start workers from them. The single-file
  * edition therefore carries the GB2312 subset fonts in the HTML (the full fonts for rare
- * characters stay out: ~30 MB) and starts the Excel worker from a blob: URL. The fonts sit in
- * base64 data blocks (`<script type="application/octet-stream">`: never parsed as JavaScript, so
- * they cost the start almost nothing) and are read as data: URLs on the first PDF export. Both
+ * characters stay out: ~30 MB) and starts the Excel worker from a blob: URL. The fonts sit
+ * gzipped in base64 data blocks (`<script type="application/octet-stream">`, never parsed as
+ * JavaScript) and are unpacked (DecompressionStream) on the first PDF export. Both
  * hooks rewrite one exact line of the adapters and fail the build if that line has changed.
  */
 const FONT_FETCH = 'fetch(new URL(`fonts/${file}`, document.baseURI))'
@@ -116,15 +117,21 @@ const singleFileAdapters: Plugin = {
       '</body>',
       EMBEDDED_FONTS.map((file) => {
         const bytes = readFileSync(new URL(`../public/fonts/${file}`, import.meta.url))
-        return `<script type="${FONT_BLOCK}" data-font="${file}">${bytes.toString('base64')}</script>\n`
+        const packed = gzipSync(bytes, { level: 9 }).toString('base64')
+        return `<script type="${FONT_BLOCK}" data-font="${file}">${packed}</script>\n`
       }).join('') + '</body>',
     ),
   transform(code, id) {
     if (id.endsWith('/src/io/pdf/fonts.ts')) {
-      const embedded =
-        'const embeddedFont = (file: string) => { const block = document.querySelector(`script[data-font="${file}"]`); ' +
-        'return block ? `data:font/ttf;base64,${block.textContent}` : undefined }\n'
-      const fetched = 'fetch(embeddedFont(file) ?? new URL(`fonts/${file}`, document.baseURI))'
+      const embedded = `const embeddedFont = (file: string) => {
+  const block = document.querySelector(\`script[data-font="\${file}"]\`)
+  if (!block?.textContent) return undefined
+  const packed = Uint8Array.from(atob(block.textContent), (c) => c.charCodeAt(0))
+  const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))
+  return Promise.resolve(new Response(unpacked))
+}
+`
+      const fetched = '(embeddedFont(file) ?? fetch(new URL(`fonts/${file}`, document.baseURI)))'
       return embedded + replaceExactly(code, id, FONT_FETCH, fetched)
     }
     if (id.endsWith('/src/io/excel/index.ts')) {
