@@ -1,6 +1,6 @@
 /**
- * Hostile and broken files through the import path the worker runs (readImportFile), then the
- * preview plan: each is refused with a clear message, or imported correctly (hand-known values);
+ * Hostile and broken files through the import path the worker runs (readImportFile, here in a
+ * worker thread with a hard time limit, as in the app), then the preview plan: each is refused with a clear message, or imported correctly (hand-known values);
  * nothing throws, nothing takes long, and the open draft is byte-for-byte unchanged until the
  * user confirms (and an applied import is one undo step).
  */
@@ -14,7 +14,6 @@ import {
   type ImportResult,
 } from '../../src/domain'
 import { EMPTY_FILE, MAX_IMPORT_BYTES, UNREADABLE } from '../../src/io/excel/limits'
-import { readImportFile } from '../../src/io/excel/read'
 import { exampleReport } from '../../src/domain/samples/example'
 import { table2, table3, table4 } from '../unit/import/officialSheets'
 import {
@@ -33,7 +32,8 @@ import {
   zip,
   type Merge,
 } from './builders'
-import { expectClearMessage, expectPrototypesClean, openDraft, withinMs } from './harness'
+import { expectClearMessage, openDraft } from './harness'
+import { readImportFileInWorker } from './inWorker'
 
 type Check = (result: ImportResult) => void
 
@@ -496,10 +496,11 @@ async function runCase(c: FileCase) {
   const { draft, snapshot } = openDraft()
   const before = snapshot()
   const bytes = c.bytes()
-  const outcome = await withinMs(c.limitMs ?? 5000, () =>
-    readImportFile(bytes, c.fileName ?? '年报.xlsx'),
-  )
-  expectPrototypesClean()
+  const limitMs = c.limitMs ?? 5000
+  const answer = await readImportFileInWorker(bytes, c.fileName ?? '年报.xlsx', limitMs)
+  if (answer.timedOut) throw new Error(`no answer within ${limitMs} ms (the app would give up)`)
+  expect(answer.prototypeClean).toBe(true)
+  const { outcome } = answer
   if (c.refused) {
     expect(outcome.ok, outcome.ok ? 'imported, expected a refusal' : '').toBe(false)
     const error = outcome.ok ? '' : outcome.error
