@@ -92,54 +92,32 @@ export function useRegisterSW() {
 }
 
 /**
- * A file:// page can fetch neither files beside it nor start workers from them. The single-file
- * edition therefore carries the GB2312 subset fonts in the HTML (the full fonts for rare
- * characters stay out: ~30 MB) and starts the Excel worker from a blob: URL. The fonts sit
- * gzipped in base64 data blocks (`<script type="application/octet-stream">`, never parsed as
- * JavaScript) and are unpacked (DecompressionStream) on the first PDF export. Both
- * hooks rewrite one exact line of the adapters and fail the build if that line has changed.
+ * The single-file edition swaps src/io/hosting.ts for src/io/hosting.single.ts and puts the GB2312
+ * subset fonts into the HTML, gzipped, where that module reads them on the first PDF export (the
+ * full fonts for rare characters stay out: ~30 MB).
  */
-const FONT_FETCH = 'fetch(new URL(`fonts/${file}`, document.baseURI))'
-const EXCEL_WORKER = "new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })"
-const EMBEDDED_FONTS = ['NotoSerifSC-Regular.ttf', 'NotoSerifSC-Bold.ttf']
-const FONT_BLOCK = 'application/octet-stream'
-
-function replaceExactly(code: string, id: string, from: string, to: string): string {
-  if (!code.includes(from)) throw new Error(`single-file build: "${from}" not found in ${id}`)
-  return code.replace(from, to)
-}
+const EMBEDDED_FONTS = ['fonts/NotoSerifSC-Regular.ttf', 'fonts/NotoSerifSC-Bold.ttf']
+const EMBEDDED_FILE_TYPE = 'application/octet-stream' // as in src/io/hosting.single.ts
 
 const singleFileAdapters: Plugin = {
   name: 'nianbao:single-adapters',
   enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!source.endsWith('/hosting')) return undefined
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
+    return resolved?.id.endsWith('/src/io/hosting.ts')
+      ? resolved.id.replace(/hosting\.ts$/, 'hosting.single.ts')
+      : undefined
+  },
   transformIndexHtml: (html) =>
     html.replace(
       '</body>',
-      EMBEDDED_FONTS.map((file) => {
-        const bytes = readFileSync(new URL(`../public/fonts/${file}`, import.meta.url))
+      EMBEDDED_FONTS.map((path) => {
+        const bytes = readFileSync(new URL(`../public/${path}`, import.meta.url))
         const packed = gzipSync(bytes, { level: 9 }).toString('base64')
-        return `<script type="${FONT_BLOCK}" data-font="${file}">${packed}</script>\n`
+        return `<script type="${EMBEDDED_FILE_TYPE}" data-file="${path}">${packed}</script>\n`
       }).join('') + '</body>',
     ),
-  transform(code, id) {
-    if (id.endsWith('/src/io/pdf/fonts.ts')) {
-      const embedded = `const embeddedFont = (file: string) => {
-  const block = document.querySelector(\`script[data-font="\${file}"]\`)
-  if (!block?.textContent) return undefined
-  const packed = Uint8Array.from(atob(block.textContent), (c) => c.charCodeAt(0))
-  const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))
-  return Promise.resolve(new Response(unpacked))
-}
-`
-      const fetched = '(embeddedFont(file) ?? fetch(new URL(`fonts/${file}`, document.baseURI)))'
-      return embedded + replaceExactly(code, id, FONT_FETCH, fetched)
-    }
-    if (id.endsWith('/src/io/excel/index.ts')) {
-      const inline = "import ExcelWorker from './worker.ts?worker&inline'\n"
-      return inline + replaceExactly(code, id, EXCEL_WORKER, 'new ExcelWorker()')
-    }
-    return undefined
-  },
 }
 
 const singleFileOutput: Plugin = {
@@ -182,7 +160,7 @@ const singleFileCsp: Plugin = {
         const outside = scripts.reduce((rest, m) => rest.replace(m[0], ''), html)
         const hashes = (tag: string) =>
           (tag === 'script' ? scripts : blocks(outside, tag))
-            .filter((m) => !m[0].startsWith(`<script type="${FONT_BLOCK}"`))
+            .filter((m) => !m[0].startsWith(`<script type="${EMBEDDED_FILE_TYPE}"`))
             .map((m) => m[1]!)
             .filter((code) => code.trim() !== '')
             .map(sha256)

@@ -5,6 +5,7 @@
 import type { ImportOutcome, Report } from '../../domain'
 import { readBackup } from '../backup'
 import { saveFile } from '../fileName'
+import { startExcelWorker } from '../hosting'
 import { MAX_IMPORT_BYTES, TIMEOUT_MESSAGE, tooLargeMessage, WORKER_FAILED } from './limits'
 
 export interface ImportFileOptions {
@@ -23,7 +24,7 @@ export async function importFile(
   const bytes = await file.arrayBuffer()
   let worker: Worker
   try {
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+    worker = startExcelWorker()
   } catch {
     // A page opened from file:// may not start workers: parse here instead.
     const { readImportFile } = await import('./read')

@@ -4,6 +4,7 @@
  * (~15 MB each) are fetched only when a report uses a character the subset lacks.
  * Fetched and parsed fonts stay cached for the session.
  */
+import { fetchAppFile } from '../hosting'
 import { fontCoverage } from './cmap'
 
 export type FontWeight = 'normal' | 'bold'
@@ -36,7 +37,7 @@ export interface PdfFont {
 
 /** Fetches from `fonts/` next to the app, reporting progress from the response stream. */
 export const fetchFontSource: FontSource = async (file, onProgress) => {
-  const response = await fetch(new URL(`fonts/${file}`, document.baseURI))
+  const response = await fetchAppFile(`fonts/${file}`)
   if (!response.ok) throw new Error(`字体文件 ${file} 下载失败（${response.status}）`)
   const total = Number(response.headers.get('content-length')) || 0
   if (!response.body || !total || !onProgress) return new Uint8Array(await response.arrayBuffer())
