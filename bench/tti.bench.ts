@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { checkBudget } from '../scripts/check-budget.mjs'
 import { launchBrowser } from '../tests/e2e/browser'
 import { serve } from '../tests/e2e/global-setup'
-import { waitUntilOfflineReady } from '../tests/e2e/proofs'
+import { waitUntilOfflineReady } from '../tests/e2e/actions'
 import { record } from './record'
 
 const RUNS = 5

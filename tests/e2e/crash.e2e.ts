@@ -6,7 +6,7 @@
 import { afterEach, expect, inject, test } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { openApp, type OpenedPage } from './browser'
-import { cell, loadExample, NEW_NATURAL, typeInto } from './proofs'
+import { cell, loadExample, NEW_NATURAL, typeInto } from './actions'
 
 let app: OpenedPage | undefined
 afterEach(async () => {

@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp as openPage, type OpenedPage } from './browser'
+import { cell, createReport, NEW_NATURAL, typeInto } from './actions'
 
 // One Chromium for the file, a fresh context (empty localStorage) per test.
 let browser: Browser
@@ -20,27 +21,10 @@ afterEach(async () => {
 })
 const openApp = (baseURL: string) => openPage(baseURL, { browser })
 
-const cell = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true })
-const NEW_NATURAL = '表三 一、本年新收政府信息公开申请数量 · 自然人'
 const DISCLOSED_NATURAL = '表三 三、本年度办理结果 （一）予以公开 · 自然人'
 const SECRET = (col: string) => `表三 （三）不予公开 1.属于国家秘密 · ${col}`
 const PROHIBITED = (col: string) => `表三 （三）不予公开 2.其他法律行政法规禁止公开 · ${col}`
 const THREE_SEC = (col: string) => `表三 （三）不予公开 3.危及“三安全一稳定” · ${col}`
-
-async function typeInto(page: Page, name: string, text: string) {
-  await cell(page, name).click()
-  await page.keyboard.type(text)
-  await page.keyboard.press('Enter')
-}
-
-async function createReport(page: Page) {
-  await page.getByLabel('机关名称').fill('测试县人民政府办公室')
-  await page.getByLabel('成文日期').fill('2026-01-15')
-  await page.getByRole('button', { name: '开始编辑' }).click()
-  await expect
-    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-    .toMatch(/^测试县人民政府办公室\d{4}年政府信息公开工作年度报告$/)
-}
 
 const findingButtons = (page: Page) =>
   page.getByRole('complementary', { name: '校验结果' }).getByRole('button')

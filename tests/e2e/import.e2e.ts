@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { afterEach, expect, inject, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openApp, type OpenedPage } from './browser'
+import { cell, createReport, NEW_NATURAL, typeInto } from './actions'
 import { table3 } from '../unit/import/officialSheets'
 
 let app: OpenedPage | undefined
@@ -16,8 +17,6 @@ afterEach(async () => {
   app = undefined
 })
 
-const cell = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true })
-const NEW_NATURAL = '表三 一、本年新收政府信息公开申请数量 · 自然人'
 const CARRIED_IN_NATURAL = '表三 二、上年结转政府信息公开申请数量 · 自然人'
 const findings = (page: Page) => page.getByRole('complementary', { name: '校验结果' })
 
@@ -25,19 +24,6 @@ function workbook(rows: string[][]): Buffer {
   const book = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '表三')
   return Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }))
-}
-
-async function typeInto(page: Page, name: string, text: string) {
-  await cell(page, name).click()
-  await page.keyboard.type(text)
-  await page.keyboard.press('Enter')
-}
-
-async function createReport(page: Page) {
-  await page.getByLabel('机关名称').fill('测试县人民政府办公室')
-  await page.getByLabel('成文日期').fill('2026-01-15')
-  await page.getByRole('button', { name: '开始编辑' }).click()
-  await expect.poll(() => cell(page, NEW_NATURAL).count()).toBe(1)
 }
 
 async function pick(page: Page, name: string, buffer: Buffer, button = '导入') {

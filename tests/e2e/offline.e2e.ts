@@ -25,7 +25,7 @@ import {
   recordCspViolations,
   typeInto,
   waitUntilOfflineReady,
-} from './proofs'
+} from './actions'
 
 const SUB_PATH = '/zwgk/nianbao/'
 

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterEach, expect, inject, test } from 'vitest'
 import { openApp, type OpenedPage } from './browser'
-import { loadExample, NEW_NATURAL, typeInto } from './proofs'
+import { loadExample, NEW_NATURAL, typeInto } from './actions'
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url))
 const DRAFT_MARK = '草稿·校验未通过'

@@ -15,7 +15,7 @@ import {
   NEW_NATURAL,
   recordCspViolations,
   typeInto,
-} from './proofs'
+} from './actions'
 
 let app: OpenedPage | undefined
 afterEach(async () => {

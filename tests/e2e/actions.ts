@@ -1,6 +1,7 @@
 /**
- * Helpers for the privacy, offline and crash proofs: typing into a cell by its accessible name,
- * loading the example, and collecting Content-Security-Policy violations.
+ * What the browser tests do on the page, as a user would: create a report, type into a cell by its
+ * accessible name, load the example, import and export, and collect Content-Security-Policy
+ * violations.
  */
 import { readFile } from 'node:fs/promises'
 import { expect } from 'vitest'
@@ -15,6 +16,16 @@ export async function typeInto(page: Page, name: string, text: string) {
   await cell(page, name).click()
   await page.keyboard.type(text)
   await page.keyboard.press('Enter')
+}
+
+/** Fills the start page's report-info form and opens the new (empty) report. */
+export async function createReport(page: Page) {
+  await page.getByLabel('机关名称').fill('测试县人民政府办公室')
+  await page.getByLabel('成文日期').fill('2026-01-15')
+  await page.getByRole('button', { name: '开始编辑' }).click()
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+    .toMatch(/^测试县人民政府办公室\d{4}年政府信息公开工作年度报告$/)
 }
 
 export async function loadExample(page: Page) {
