@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { offlinePlugins } from './scripts/vite-offline.ts'
 import { buildFonts } from './scripts/build-fonts.mjs'
+import { testReporters } from './scripts/test-reporters.ts'
 
 // The PDF fonts (public/fonts/*.ttf) are built from the npm package, never committed: before
 // every dev server, build and test run (a no-op when they are up to date).
@@ -23,5 +24,6 @@ export default defineConfig({
       'tests/component/**/*.test.ts',
       'tests/corpus/**/*.test.ts',
     ],
+    ...testReporters('unit'),
   },
 })

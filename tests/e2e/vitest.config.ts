@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { testReporters } from '../../scripts/test-reporters.ts'
 
 // Browser tests against the production build: one Chromium at a time (2 cores), slow CI machines.
 export default defineConfig({
@@ -11,5 +12,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    ...testReporters('e2e'),
   },
 })
