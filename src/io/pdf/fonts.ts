@@ -6,6 +6,7 @@
  */
 import { fetchAppFile } from '../hosting'
 import { fontCoverage } from './cmap'
+import { timed } from './timing'
 
 export type FontWeight = 'normal' | 'bold'
 export type FontCoverage = 'subset' | 'full'
@@ -74,8 +75,8 @@ export function loadFont(
   const file = fontFileName(weight, coverage)
   let font = cache.get(file)
   if (!font) {
-    font = source(file, onProgress).then((bytes) => {
-      const covers = fontCoverage(bytes)
+    font = timed('font-fetch', () => source(file, onProgress)).then((bytes) => {
+      const covers = timed('cmap', () => fontCoverage(bytes))
       // jsPDF encodes text as UTF-16 code units: characters beyond the BMP never print.
       const has = (cp: number) => cp <= 0xffff && covers(cp)
       return { file, bytes, has }

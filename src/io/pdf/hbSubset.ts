@@ -4,6 +4,8 @@
  * PDF gets smaller. The calls mirror `hb-subset --unicodes=… --layout-features=''`.
  */
 
+import { timed } from './timing'
+
 /** The raw exports of harfbuzz-subset.wasm that we call. */
 interface HarfBuzz {
   memory: WebAssembly.Memory
@@ -37,8 +39,8 @@ export type WasmSource = () => Promise<BufferSource>
 let harfBuzz: Promise<HarfBuzz> | undefined
 
 function instantiate(source: WasmSource): Promise<HarfBuzz> {
-  harfBuzz ??= source()
-    .then((bytes) => WebAssembly.instantiate(bytes))
+  harfBuzz ??= timed('wasm-fetch', source)
+    .then((bytes) => timed('wasm-compile', () => WebAssembly.instantiate(bytes)))
     .then(({ instance }) => {
       const hb = instance.exports as unknown as HarfBuzz
       hb._initialize()
@@ -60,6 +62,10 @@ export async function subsetToText(
   source: WasmSource,
 ): Promise<Uint8Array> {
   const hb = await instantiate(source)
+  return timed('subset', () => subsetWith(hb, font, text))
+}
+
+function subsetWith(hb: HarfBuzz, font: Uint8Array, text: string): Uint8Array {
   const heap = () => new Uint8Array(hb.memory.buffer) // memory may grow: never keep a view
   const input = hb.hb_subset_input_create_or_fail()
   const fontPointer = hb.malloc(font.byteLength)

@@ -25,6 +25,7 @@ import {
 } from './fonts'
 import { preloadHarfBuzz, subsetToText, type WasmSource } from './hbSubset'
 import { DRAFT_MARK, renderReport } from './render'
+import { timed } from './timing'
 
 export { DRAFT_MARK }
 export type { MissingCharacter }
@@ -121,7 +122,11 @@ export async function exportPdf(
     // Page numbers and the draft mark are drawn too: digits, dashes and the mark's characters.
     const text = [...used, '0123456789— ', DRAFT_MARK].join('')
     const bytes = await subsetToText(fonts[weight].bytes, text, wasm)
-    return { file: fontFileName(weight, 'subset'), bytes, binary: toBinaryString(bytes) }
+    return {
+      file: fontFileName(weight, 'subset'),
+      bytes,
+      binary: timed('binary', () => toBinaryString(bytes)),
+    }
   }
   const [regular, bold] = await Promise.all(WEIGHTS.map(forPdf))
   const draft = (options.findings ?? []).some((f) => f.severity === 'error')
@@ -133,7 +138,7 @@ export async function exportPdf(
   })
   return {
     ok: true,
-    bytes: new Uint8Array(doc.output('arraybuffer')),
+    bytes: timed('output', () => new Uint8Array(doc.output('arraybuffer'))),
     pages: doc.getNumberOfPages(),
     draft,
     usedFullFont,

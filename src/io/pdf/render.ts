@@ -19,6 +19,7 @@ import {
   TITLE_PT,
 } from './page'
 import { drawTable } from './table'
+import { measureSince, timed } from './timing'
 
 export const DRAFT_MARK = '草稿·校验未通过'
 
@@ -50,8 +51,11 @@ export function renderReport(content: ReportContent, options: RenderOptions): js
     compress: true,
     putOnlyUsedFonts: true,
   })
-  embedFont(doc, options.regular, 'normal')
-  embedFont(doc, options.bold, 'bold')
+  timed('add-font', () => {
+    embedFont(doc, options.regular, 'normal')
+    embedFont(doc, options.bold, 'bold')
+  })
+  const layoutStarted = performance.now()
   doc.setProperties({
     title: content.title,
     author: options.agencyName,
@@ -108,6 +112,7 @@ export function renderReport(content: ReportContent, options: RenderOptions): js
   }
   writeSignature(page, content.signature)
   finishPages(doc, options.draft)
+  measureSince('layout', layoutStarted)
   return doc
 }
 
