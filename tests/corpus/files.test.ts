@@ -32,7 +32,7 @@ import {
   zip,
   type Merge,
 } from './builders'
-import { expectClearMessage, openDraft } from './harness'
+import { expectClearMessage, expectOutcome, openDraft } from './harness'
 import { readImportFileInWorker } from './inWorker'
 
 type Check = (result: ImportResult) => void
@@ -500,17 +500,8 @@ async function runCase(c: FileCase) {
   const answer = await readImportFileInWorker(bytes, c.fileName ?? '年报.xlsx', limitMs)
   if (answer.timedOut) throw new Error(`no answer within ${limitMs} ms (the app would give up)`)
   expect(answer.prototypeClean).toBe(true)
-  const { outcome } = answer
-  if (c.refused) {
-    expect(outcome.ok, outcome.ok ? 'imported, expected a refusal' : '').toBe(false)
-    const error = outcome.ok ? '' : outcome.error
-    expectClearMessage(error)
-    if (c.refused !== true) expect(error).toMatch(c.refused)
-    expect(snapshot()).toBe(before)
-    return
-  }
-  if (!outcome.ok) throw new Error(`refused, expected an import: ${outcome.error}`)
-  const { result } = outcome
+  const result = expectOutcome(answer.outcome, c.refused, () => expect(snapshot()).toBe(before))
+  if (!result) return
   c.imports!(result)
   for (const r of result.rejected) expectClearMessage(r.reason)
   for (const w of result.warnings) expectClearMessage(w)

@@ -5,7 +5,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { expect } from 'vitest'
 import { exampleReport } from '../../src/domain/samples/example'
-import type { Report } from '../../src/domain'
+import type { ImportOutcome, ImportResult, Report } from '../../src/domain'
 import { memoryStorage, setStorage, type KeyValueStorage } from '../../src/io/storage'
 import { useDraftStore } from '../../src/stores/draft'
 
@@ -64,4 +64,26 @@ export function expectPrototypesClean(): void {
     expect(probe[key]).toBeUndefined()
   }
   expect(Object.keys(Object.prototype)).toEqual([])
+}
+
+/**
+ * The import outcome a case expects: for `refused` (true, or a pattern the message must match) a
+ * clear message and an untouched draft (`snapshot` unchanged since `before`); otherwise the result.
+ * Returns undefined for a refusal (the case is done).
+ */
+export function expectOutcome(
+  outcome: ImportOutcome,
+  refused: true | RegExp | undefined,
+  unchanged: () => void,
+): ImportResult | undefined {
+  if (refused) {
+    expect(outcome.ok, outcome.ok ? 'imported, expected a refusal' : '').toBe(false)
+    const error = outcome.ok ? '' : outcome.error
+    expectClearMessage(error)
+    if (refused !== true) expect(error).toMatch(refused)
+    unchanged()
+    return undefined
+  }
+  if (!outcome.ok) throw new Error(`refused, expected an import: ${outcome.error}`)
+  return outcome.result
 }
