@@ -129,3 +129,6 @@ export const spacerColumn = (rows: Rows, at: number): Rows =>
   rows.map((r) => (r.length > at ? [...r.slice(0, at), '', ...r.slice(at)] : r))
 
 export const grid = (name: string, rows: Rows) => ({ name, rows, merges: [] })
+
+/** The printed labels of hand-typed sheet rows (pass `() => ''` as values), each once. */
+export const printedLabels = (rows: Rows): string[] => [...new Set(rows.flat().filter(Boolean))]

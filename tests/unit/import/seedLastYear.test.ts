@@ -8,6 +8,7 @@ import {
   type Grid,
 } from '../../../src/domain'
 import { seedReport } from '../../fixtures/seed2020'
+import { APPLICANT_KEYS } from '../domain/handTyped'
 import { table2, table3, table4, type Rows, type ValueOf } from './officialSheets'
 
 /** How the seed prints its labels: half-width brackets with a space, 社会组织, wrapped words. */
@@ -89,15 +90,7 @@ describe('the seed report as last year', () => {
       expect(report.formatId).toBe('gov2021')
       expect(report.meta.year).toBe(2021)
       expect(report.meta.agencyName).toBe('乐清市新居民服务中心')
-      const columns = [
-        'naturalPerson',
-        'business',
-        'research',
-        'publicInterest',
-        'legalService',
-        'otherOrg',
-        'total',
-      ]
+      const columns = [...APPLICANT_KEYS, 'total']
       expect(columns.map((c) => report.cells[`t3.carriedIn.${c}`])).toEqual(
         columns.map((c) => lastYear.cells[`t3.carriedOver.${c}`]),
       )
