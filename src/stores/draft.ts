@@ -15,6 +15,7 @@ import {
   isComputedCell,
   parseCellInput,
   recomputeTotals,
+  sectionHeading,
   TABLE_KEYS,
   type NarrativeKey,
   type ParseResult,
@@ -344,7 +345,7 @@ export const useDraftStore = defineStore('draft', () => {
   function setNarrative(key: NarrativeKey, text: string) {
     const r = report.value
     if (!r || r.narrative[key] === text) return
-    const heading = formatOf(r).sections.find((s) => s.key === key)?.heading ?? key
+    const heading = sectionHeading(formatOf(r), key)
     commit(
       { ...r, narrative: { ...r.narrative, [key]: text } },
       `编辑“${heading}”`,
@@ -369,7 +370,7 @@ export const useDraftStore = defineStore('draft', () => {
   function setTotalsMode(table: TableKey, mode: TotalsMode) {
     const r = report.value
     if (!r || r.totalsMode[table] === mode) return
-    const name = formatOf(r).sections.find((s) => s.key === table)?.heading ?? table
+    const name = sectionHeading(formatOf(r), table)
     commit(
       { ...r, totalsMode: { ...r.totalsMode, [table]: mode } },
       mode === 'manual' ? `${name}：改为手工填写合计` : `${name}：合计改为自动计算`,

@@ -10,6 +10,7 @@ import {
   type FormatSpec,
   type RowLeaf,
   type RowNode,
+  type SectionKey,
   type SumOf,
   type TableKey,
   type TableSpec,
@@ -95,6 +96,13 @@ export function tableOf(format: FormatSpec, key: TableKey): TableSpec {
   const table = tablesOf(format).find((t) => t.key === key)
   if (!table) throw new Error(`format ${format.id} has no table ${key}`)
   return table
+}
+
+/** The printed heading of a section, e.g. `五、存在的主要问题及改进情况`. */
+export function sectionHeading(format: FormatSpec, key: SectionKey): string {
+  const section = format.sections.find((s) => s.key === key)
+  if (!section) throw new Error(`format ${format.id} has no section ${key}`)
+  return section.heading
 }
 
 const cellCache = new WeakMap<FormatSpec, readonly CellSpec[]>()

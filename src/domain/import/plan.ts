@@ -2,7 +2,16 @@
  * What an import does to the draft, computed before anything changes: the preview shows it and
  * confirming applies exactly this report (one undo step).
  */
-import { cellMap, formats, formatForYear, gov2019, tablesOf, type TableKey } from '../formats'
+import {
+  cellMap,
+  formats,
+  formatForYear,
+  gov2019,
+  sectionHeading,
+  tableOf,
+  tablesOf,
+  type TableKey,
+} from '../formats'
 import {
   createReport,
   NARRATIVE_KEYS,
@@ -136,14 +145,13 @@ function describe(current: Report, next: Report) {
   }
   for (const table of TABLE_KEYS as TableKey[]) {
     if (next.totalsMode[table] === 'manual' && current.totalsMode[table] !== 'manual') {
-      const name = tablesOf(formats[next.formatId]).find((t) => t.key === table)?.shortName
+      const name = tableOf(formats[next.formatId], table).shortName
       changes.push(`${name}：文件中的合计与分项之和不一致，保留文件中的合计（改为手动填写合计）。`)
     }
   }
-  const sections = formats[next.formatId].sections
   for (const key of NARRATIVE_KEYS) {
     if (next.narrative[key] !== current.narrative[key]) {
-      changes.push(`“${sections.find((s) => s.key === key)?.heading}”的文字将被替换。`)
+      changes.push(`“${sectionHeading(formats[next.formatId], key)}”的文字将被替换。`)
     }
   }
   if (next.meta.agencyName !== current.meta.agencyName) {

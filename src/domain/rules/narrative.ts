@@ -1,5 +1,5 @@
 /** What the narrative sections must cover (N-OVERALL-5, N-GOV-*, N-FEE, N-PREV-ISSUES, N-EMPTY …). */
-import type { NarrativeKey } from '../formats'
+import { sectionHeading, type NarrativeKey } from '../formats'
 import {
   FEE_TOPIC,
   GOV_ASSESS_TOPIC,
@@ -18,8 +18,7 @@ import { finding, num, quote, valueOf, type Check, type RuleInput } from './util
 export const COPY_SIMILARITY = 0.85
 const COPY_MIN_LENGTH = 30
 
-const headingOf = ({ format }: RuleInput, key: NarrativeKey) =>
-  format.sections.find((s) => s.key === key)!.heading
+const headingOf = ({ format }: RuleInput, key: NarrativeKey) => sectionHeading(format, key)
 
 export const checkOverview: Check = (input) => {
   const missing = missingTopics(input.report, 'overview').filter((t) => t !== GOV_ASSESS_TOPIC)
