@@ -157,6 +157,10 @@ function checkNumber(value: number, written: string, kind: ValueKind): ParseResu
   return { ok: true, value: value === 0 ? 0 : value }
 }
 
+/** A cell as written back to a person (editor, PDF, messages): blank stays blank, no float noise. */
+export const formatCellValue = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '' : String(Number(value.toFixed(MAX_AMOUNT_DECIMALS)))
+
 // ---------------------------------------------------------------------------------------------
 // Totals
 

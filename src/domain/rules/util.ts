@@ -1,6 +1,6 @@
 /** What every rule module receives, and the one way to build a finding. */
 import type { FormatSpec } from '../formats'
-import type { Report } from '../report'
+import { formatCellValue, type Report } from '../report'
 import { RULES, type RuleId } from './catalogue'
 import type { FormatPlan } from './plan'
 import type { Finding, RuleContext, Severity } from './types'
@@ -22,8 +22,7 @@ export type Check = (input: RuleInput) => Finding[]
 export const valueOf = (report: Report, id: string): number | null => report.cells[id] ?? null
 
 /** Numbers as people write them: no float noise (`0.1 + 0.2` → `0.3`). */
-export const num = (n: number): string =>
-  Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4)))
+export const num = (n: number): string => formatCellValue(n)
 
 export function finding(
   ruleId: RuleId,

@@ -4,6 +4,7 @@
  */
 import {
   cellMap,
+  formatCellValue,
   formatOf,
   recomputeTotals,
   reportTitle,
@@ -40,15 +41,9 @@ export function formatIssuedOn(isoDate: string | undefined): string {
   return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`
 }
 
-/** A cell as printed: blank stays blank, amounts without trailing zeros. */
-export function formatCellValue(value: number | null | undefined): string {
-  if (value === null || value === undefined) return ''
-  return String(Number(value.toFixed(4)))
-}
-
 export function reportContent(report: Report): ReportContent {
   const format = formatOf(report)
-  const cells = { ...report.cells, ...recomputeTotals(report) }
+  const cells = recomputeTotals(report)
   const specs = cellMap(format)
   const blocks: ContentBlock[] = []
   for (const section of format.sections) {
