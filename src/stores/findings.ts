@@ -35,27 +35,21 @@ export const useFindingsStore = defineStore('findings', () => {
     return out
   })
 
-  /** Findings per cell id, most severe first (the order `validate` returns). */
-  const byCell = computed(() => {
+  /** Findings filed under each of the keys `keysOf` gives them, in `validate`'s order. */
+  const groupedBy = (keysOf: (f: Finding) => readonly string[]) => {
     const map = new Map<string, Finding[]>()
     for (const f of findings.value) {
-      for (const id of f.cells) {
-        const list = map.get(id)
+      for (const key of keysOf(f)) {
+        const list = map.get(key)
         if (list) list.push(f)
-        else map.set(id, [f])
+        else map.set(key, [f])
       }
     }
     return map
-  })
-
-  const bySection = computed(() => {
-    const map = new Map<string, Finding[]>()
-    for (const f of findings.value) {
-      if (!f.section) continue
-      map.set(f.section, [...(map.get(f.section) ?? []), f])
-    }
-    return map
-  })
+  }
+  /** Findings per cell id and per narrative section (or 'meta'), most severe first. */
+  const byCell = computed(() => groupedBy((f) => f.cells))
+  const bySection = computed(() => groupedBy((f) => (f.section ? [f.section] : [])))
 
   const selectedKey = shallowRef<string | null>(null)
   /** The selected finding while it still exists (it disappears when the user fixes it). */
