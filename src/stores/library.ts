@@ -9,8 +9,8 @@
  */
 import { useEventListener } from '@vueuse/core'
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
-import type { Report } from '../domain'
+import { computed, ref, shallowRef, watch } from 'vue'
+import { planRestore, type BackupDraft, type Report, type RestoreStep } from '../domain'
 import { askPersistence, getStorage, isQuotaExceeded, probeStorage } from '../io/storage'
 import { DraftLibrary, type OpenResult } from './draftLibrary'
 import {
@@ -182,8 +182,31 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
+  /** Another window of this browser has the same draft open (told over a BroadcastChannel). */
+  const openElsewhere = ref(false)
+  const windowId = Math.random().toString(36).slice(2)
+  type WindowMessage = { kind: 'open' | 'alsoOpen' | 'closed'; id: string; from: string }
+  const channel =
+    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('nianbao.windows')
+  const announce = (kind: WindowMessage['kind'], id: string | null) => {
+    if (id) channel?.postMessage({ kind, id, from: windowId } satisfies WindowMessage)
+  }
+  if (channel) {
+    channel.onmessage = ({ data }: MessageEvent<WindowMessage>) => {
+      if (data.from === windowId || data.id !== draftId.value) return
+      if (data.kind === 'open') announce('alsoOpen', draftId.value)
+      openElsewhere.value = data.kind !== 'closed'
+    }
+  }
+  watch(draftId, (id, previous) => {
+    openElsewhere.value = false
+    announce('closed', previous ?? null)
+    announce('open', id)
+  })
+
   // Another window of this browser wrote to the storage.
   if (typeof window !== 'undefined') {
+    useEventListener(window, 'pagehide', () => announce('closed', draftId.value))
     useEventListener(window, 'storage', (event: StorageEvent) => {
       if (event.storageArea && event.storageArea !== globalThis.localStorage) return
       if (event.key === INDEX_KEY || event.key === null) {
@@ -199,6 +222,17 @@ export const useLibraryStore = defineStore('library', () => {
     })
   }
 
+  /** Compares a backup's drafts with those stored here. */
+  const planRestoreOf = (backup: readonly BackupDraft[]): RestoreStep[] =>
+    planRestore(backup, library.localDrafts())
+
+  /** Writes what the plan adds or replaces; returns the ids written and titles that failed. */
+  function restore(steps: readonly RestoreStep[]) {
+    const result = library.restore(steps)
+    sync()
+    return result
+  }
+
   return {
     drafts,
     draftId,
@@ -208,6 +242,7 @@ export const useLibraryStore = defineStore('library', () => {
     unavailable,
     conflict,
     readOnly,
+    openElsewhere,
     tell,
     dismissNotice,
     load,
@@ -220,6 +255,10 @@ export const useLibraryStore = defineStore('library', () => {
     remove,
     rename,
     summary: (id: string) => library.summary(id),
+    backupDrafts: (open?: Parameters<DraftLibrary['backupDrafts']>[0]) =>
+      library.backupDrafts(open),
+    planRestore: planRestoreOf,
+    restore,
     readLastYear: (id: string) => library.readLastYear(id),
     revisionOf: (id: string) => library.revisionOf(id),
   }
