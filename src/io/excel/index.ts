@@ -5,6 +5,7 @@
 import type { ImportOutcome, Report } from '../../domain'
 import { readBackup } from '../backup'
 import { saveFile } from '../fileName'
+import { PAGE_UPDATED, reportError } from '../errors'
 import { startExcelWorker } from '../hosting'
 import { MAX_IMPORT_BYTES, TIMEOUT_MESSAGE, tooLargeMessage, WORKER_FAILED } from './limits'
 
@@ -25,8 +26,9 @@ export async function importFile(
   let worker: Worker
   try {
     worker = startExcelWorker()
-  } catch {
+  } catch (error) {
     // A page opened from file:// may not start workers: parse here instead.
+    reportError('启动导入线程失败，改在页面中读取', error)
     const { readImportFile } = await import('./read')
     return readImportFile(new Uint8Array(bytes), file.name)
   }
@@ -40,9 +42,15 @@ export async function importFile(
         clearTimeout(timer)
         resolve(event.data)
       }
-      worker.onerror = () => {
+      worker.onerror = (event) => {
         clearTimeout(timer)
-        resolve({ ok: false, error: WORKER_FAILED })
+        reportError(
+          '导入线程出错',
+          event instanceof ErrorEvent ? (event.error ?? event.message) : event,
+        )
+        // An error inside the worker is an ErrorEvent; a plain Event means its script could not
+        // be loaded, which after a deploy means the page is older than the server's files.
+        resolve({ ok: false, error: event instanceof ErrorEvent ? WORKER_FAILED : PAGE_UPDATED })
       }
       worker.postMessage({ bytes, fileName: file.name }, [bytes])
     })
