@@ -42,15 +42,14 @@ export async function importFile(
         clearTimeout(timer)
         resolve(event.data)
       }
-      worker.onerror = (event) => {
+      worker.onerror = (event: Event) => {
         clearTimeout(timer)
-        reportError(
-          '导入线程出错',
-          event instanceof ErrorEvent ? (event.error ?? event.message) : event,
-        )
-        // An error inside the worker is an ErrorEvent; a plain Event means its script could not
-        // be loaded, which after a deploy means the page is older than the server's files.
-        resolve({ ok: false, error: event instanceof ErrorEvent ? WORKER_FAILED : PAGE_UPDATED })
+        // An error thrown inside the worker comes as an ErrorEvent (with a message); a plain
+        // Event means its script could not be loaded: after a deploy, the page is older than
+        // the server's files.
+        const crashed = 'message' in event
+        reportError('导入线程出错', crashed ? ((event as ErrorEvent).error ?? event) : event)
+        resolve({ ok: false, error: crashed ? WORKER_FAILED : PAGE_UPDATED })
       }
       worker.postMessage({ bytes, fileName: file.name }, [bytes])
     })
