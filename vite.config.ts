@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { offlinePlugins } from './scripts/vite-offline.ts'
@@ -8,10 +9,18 @@ import { testReporters } from './scripts/test-reporters.ts'
 // every dev server, build and test run (a no-op when they are up to date).
 const pdfFonts = { name: 'nianbao-pdf-fonts', buildStart: () => buildFonts() }
 
+// jsPDF imports these lazily for html() and SVG, which the app never uses: not built, not precached.
+const jspdfOptional = fileURLToPath(new URL('./src/io/pdf/jspdfOptional.ts', import.meta.url))
+const unusedJspdfModules = ['html2canvas', 'canvg', 'dompurify'].map((name) => ({
+  find: new RegExp(`^${name}$`),
+  replacement: jspdfOptional,
+}))
+
 // Relative base: dist/ works from any sub-path of an existing site (e.g. /zwgk/nianbao/).
 export default defineConfig({
   base: './',
   plugins: [vue(), pdfFonts, ...offlinePlugins()],
+  resolve: { alias: unusedJspdfModules },
   build: {
     target: 'es2022',
     // dist/.vite/manifest.json: scripts/check-budget.mjs follows the entry's static imports.

@@ -113,9 +113,16 @@ const quote = (text: string) => {
   return `“${chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : chars.join('')}”`
 }
 
+/** Thousands separators in groups of three only: `1,234` and `1,234,567.5`, not `1,2,3`. */
+const GROUPED_DIGITS = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/
+/** A space between two parts of one number (`1 2`, `1, 234`): which number was meant is unclear. */
+const SPACE_INSIDE_NUMBER = /[\d.,，][\s\u3000]+[\d.,，]/
+const LARGEST_EXACT = `可精确计算的最大整数（${Number.MAX_SAFE_INTEGER}）`
+
 /**
  * Reads what a person typed or pasted into a cell: `1,234件` → 1234; `/`, `-`, `—`, `无`, blank →
- * null; refuses text, fractions of a count and negatives (except the 2019 signed `本年增/减`).
+ * null; refuses text, fractions of a count, negatives (except the 2019 signed `本年增/减`),
+ * separators not in groups of three, spaces inside a number and counts beyond 2^53 − 1.
  */
 export function parseCellInput(
   text: string | number | null | undefined,
@@ -124,9 +131,13 @@ export function parseCellInput(
   const { kind, unit } = typeof cell === 'string' ? { kind: cell, unit: undefined } : cell
   if (text === null || text === undefined) return { ok: true, value: null }
   if (typeof text === 'number') return checkNumber(text, String(text), kind)
-  const raw = toHalfWidth(text.replace(/[\s\u3000]+/g, ''))
+  const written = toHalfWidth(text)
+  if (SPACE_INSIDE_NUMBER.test(written)) {
+    return { ok: false, reason: `${quote(text)}的数字中间有空格，请删去空格后填写` }
+  }
+  const raw = written.replace(/[\s\u3000]+/g, '')
   if (BLANK_MARKS.has(raw)) return { ok: true, value: null }
-  let body = raw.replace(/[,，]/g, '')
+  let body = raw.replace(/，/g, ',')
   if (kind === 'amount') {
     if (unit === '万元' && /\d元$/.test(body)) {
       return { ok: false, reason: `本栏单位为万元，${quote(text)}请换算为万元后填写` }
@@ -134,6 +145,12 @@ export function parseCellInput(
     body = body.replace(/万?元$/, '')
   } else {
     body = body.replace(/[件个项次条]$/, '')
+  }
+  if (body.includes(',')) {
+    if (!GROUPED_DIGITS.test(body)) {
+      return { ok: false, reason: `${quote(text)}的千位分隔符位置不对（应每三位一个，如 1,234）` }
+    }
+    body = body.replace(/,/g, '')
   }
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(body)) {
     return { ok: false, reason: `${quote(text)}不是数字` }
@@ -153,7 +170,9 @@ function checkNumber(value: number, written: string, kind: ValueKind): ParseResu
     return { ok: true, value: value === 0 ? 0 : value }
   }
   if (!Number.isInteger(value)) return { ok: false, reason: '件数必须是整数，不能有小数' }
-  if (!Number.isSafeInteger(value)) return { ok: false, reason: `${quote(written)}过大，请核对` }
+  if (!Number.isSafeInteger(value)) {
+    return { ok: false, reason: `${quote(written)}过大：超过${LARGEST_EXACT}，请核对` }
+  }
   return { ok: true, value: value === 0 ? 0 : value }
 }
 
@@ -198,6 +217,23 @@ export function recomputeTotals(
     if (!changed) break
   }
   return cells
+}
+
+/**
+ * Why `report` cannot be kept: a total it computes would exceed 2^53 − 1 and be shown rounded.
+ * Undefined when every computed total is exact.
+ */
+export function totalOverflow(report: Report): string | undefined {
+  const cells = recomputeTotals(report)
+  const specs = cellMap(formatOf(report))
+  for (const constraint of sumConstraints(formatOf(report))) {
+    const total = cells[constraint.total]
+    if (total === null || total === undefined || Number.isSafeInteger(total)) continue
+    if (specs.get(constraint.total)?.kind === 'amount') continue
+    const name = specs.get(constraint.total)?.name ?? constraint.total
+    return `填入后“${name}”的合计将超过${LARGEST_EXACT}，无法准确显示，请核对`
+  }
+  return undefined
 }
 
 /** True for cells the app computes (and the user cannot type) in the report's current mode. */

@@ -19,6 +19,7 @@ import {
   recomputeTotals,
   sectionHeading,
   TABLE_KEYS,
+  totalOverflow,
   type NarrativeKey,
   type ParseResult,
   type BackupDraft,
@@ -239,7 +240,10 @@ export const useDraftStore = defineStore('draft', () => {
     if (isComputedCell(r, cellId)) return { ok: false, reason: COMPUTED_REASON }
     const parsed = parseCellInput(text, spec)
     if (parsed.ok && r.cells[cellId] !== parsed.value) {
-      commit({ ...r, cells: { ...r.cells, [cellId]: parsed.value } }, `填写“${spec.name}”`)
+      const next = { ...r, cells: { ...r.cells, [cellId]: parsed.value } }
+      const overflow = totalOverflow(next)
+      if (overflow) return { ok: false, reason: overflow }
+      commit(next, `填写“${spec.name}”`)
     }
     return parsed
   }
@@ -268,9 +272,14 @@ export const useDraftStore = defineStore('draft', () => {
       const parsed = isComputedCell(r, cellId)
         ? ({ ok: false, reason: COMPUTED_REASON } as const)
         : parseCellInput(text, spec)
-      if (!parsed.ok) {
-        rejected.push({ cellId, name: spec.name, reason: parsed.reason })
-      } else if (cells[cellId] !== parsed.value) {
+      const overflow =
+        parsed.ok && cells[cellId] !== parsed.value
+          ? totalOverflow({ ...r, cells: { ...cells, [cellId]: parsed.value } })
+          : undefined
+      const reason = parsed.ok ? overflow : parsed.reason
+      if (reason) {
+        rejected.push({ cellId, name: spec.name, reason })
+      } else if (parsed.ok && cells[cellId] !== parsed.value) {
         cells[cellId] = parsed.value
         changed++
       }

@@ -182,3 +182,59 @@ export function utf16(text: string, endian: 'le' | 'be', bom = true): Uint8Array
 }
 
 export const utf8 = (text: string) => new TextEncoder().encode(text)
+
+/**
+ * A password-protected .xlsx as Excel saves it ([MS-OFFCRYPTO] 2.3.4): an OLE container with an
+ * agile EncryptionInfo stream (version 4.4, then its XML descriptor) and the EncryptedPackage
+ * (the zip's size, then ciphertext — noise here, nobody can tell the difference).
+ */
+export function encryptedXlsx(): Uint8Array {
+  const descriptor = utf8(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>',
+  )
+  const size = 8192
+  const cfb = XLSX.CFB.utils.cfb_new()
+  const info = new Uint8Array([4, 0, 4, 0, 0x40, 0, 0, 0, ...descriptor])
+  XLSX.CFB.utils.cfb_add(cfb, '/EncryptionInfo', info)
+  const ciphertext = new Uint8Array([size & 0xff, size >> 8, 0, 0, 0, 0, 0, 0, ...noise(size, 5)])
+  XLSX.CFB.utils.cfb_add(cfb, '/EncryptedPackage', ciphertext)
+  return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayLike<number>)
+}
+
+/**
+ * A password-protected legacy .xls: the official tables in BIFF8 with a FILEPASS record
+ * (0x002F, XOR obfuscation: type, key, verifier) right after the globals' BOF, where Excel puts it.
+ */
+export function encryptedXls(): Uint8Array {
+  const cfb = XLSX.CFB.read(workbook(officialSheets(), 'biff8'), { type: 'array' })
+  const entry = XLSX.CFB.find(cfb, '/Workbook')!
+  const stream = Uint8Array.from(entry.content as ArrayLike<number>)
+  const bof = 4 + (stream[2]! | (stream[3]! << 8))
+  const filePass = [0x2f, 0, 6, 0, 0, 0, 0x34, 0x12, 0x78, 0x56]
+  entry.content = new Uint8Array([
+    ...stream.subarray(0, bof),
+    ...filePass,
+    ...stream.subarray(bof),
+  ]) as unknown as typeof entry.content
+  return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayLike<number>)
+}
+
+/**
+ * The official tables with 表三!D4 (一、本年新收 · 自然人) a formula whose result was never
+ * saved, as a script (openpyxl, a reporting system) writes it: `<f>` and no `<v>`.
+ */
+export const unsavedFormula = () =>
+  patchZip(workbook(officialSheets()), 'xl/worksheets/sheet2.xml', (xml) =>
+    xml.replace(/<c r="D4"[^>]*>.*?<\/c>/, '<c r="D4"><f>SUM(E4:I4)</f></c>'),
+  )
+
+/** The three official tables as one HTML page, one `<table>` each, saved as .xls. */
+export function htmlTables(): Uint8Array {
+  const book = XLSX.read(workbook(officialSheets()), { type: 'array' })
+  const tables = book.SheetNames.map((name) =>
+    XLSX.utils.sheet_to_html(book.Sheets[name]!).replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, ''),
+  )
+  return utf8(
+    `<html><head><meta charset="utf-8"></head><body>${tables.join('<p></p>')}</body></html>`,
+  )
+}

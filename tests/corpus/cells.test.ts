@@ -26,11 +26,22 @@ const countCases: [string, string | number, Expected][] = [
   ['exponent 1e308', '1e308', { refused: NOT_A_NUMBER }],
   ['exponent 1e3', '1e3', { refused: NOT_A_NUMBER }],
   ['2^53 + 1 as text', '9007199254740993', { refused: /过大/ }],
-  ['largest safe integer', '9007199254740991', { value: 9007199254740991 }],
+  // The example's other 新收 parts are filled, so 总计 would pass 2^53 − 1.
+  ['largest safe integer', '9007199254740991', { refused: /合计将超过可精确计算的最大整数/ }],
   ['thousands separator and unit', '1,234件', { value: 1234 }],
   ['full-width digits', '１２３', { value: 123 }],
   ['full-width comma', '1，234', { value: 1234 }],
-  ['spaces as thousands separator', '1 234', { value: 1234 }],
+  ['spaces as thousands separator', '1 234', { refused: /数字中间有空格/ }],
+  ['space between two digits', '1 2', { refused: /数字中间有空格/ }],
+  ['ideographic space between digits', '1\u30002', { refused: /数字中间有空格/ }],
+  ['space after a thousands separator', '1, 234', { refused: /数字中间有空格/ }],
+  ['space before the unit', '12 件', { value: 12 }],
+  ['separators between single digits', '1,2,3', { refused: /千位分隔符/ }],
+  ['separator after two digits', '12,34', { refused: /千位分隔符/ }],
+  ['separator after four digits', '1234,567', { refused: /千位分隔符/ }],
+  ['leading separator', ',123', { refused: /千位分隔符/ }],
+  ['two groups of three', '1,234,567', { value: 1234567 }],
+  ['full-width separators in groups', '12，345，678件', { value: 12345678 }],
   ['ideographic spaces around', '\u30007\u3000', { value: 7 }],
   ['leading zeros', '007', { value: 7 }],
   ['trailing dot', '5.', { value: 5 }],
@@ -70,6 +81,8 @@ const countCases: [string, string | number, Expected][] = [
 
 const amountCases: [string, string | number, Expected][] = [
   ['four decimals (to the yuan)', '12.3456', { value: 12.3456 }],
+  ['thousands separator and decimals', '1,234.5', { value: 1234.5 }],
+  ['separator among the decimals', '1.234,5', { refused: /千位分隔符/ }],
   ['five decimals', '12.34567', { refused: /4位小数/ }],
   ['yuan instead of 万元', '500元', { refused: /换算为万元/ }],
   ['万元 suffix', '3万元', { value: 3 }],
@@ -125,6 +138,34 @@ describe('typing into a 2019 signed 本年增/减 cell', () => {
   test.each(signedCases)('%s', (_name, input, expected) =>
     typeInto(SIGNED_2019, 2020, input, expected),
   )
+})
+
+test('a count whose computed total would pass 2^53 − 1 is refused, the draft untouched', () => {
+  const { draft, snapshot } = openDraft(
+    createReport({
+      agencyName: '某县人民政府办公室',
+      agencyKind: 'department',
+      level: 'county',
+      year: 2025,
+      scope: 'self',
+    }),
+  )
+  // 表三 一、本年新收 · 商业企业; its total 一、本年新收 · 总计 also sums 自然人.
+  const COMPANY = 't3.newReceived.business'
+  expect(draft.setCell(COUNT, Number.MAX_SAFE_INTEGER - 1)).toEqual({
+    ok: true,
+    value: Number.MAX_SAFE_INTEGER - 1,
+  })
+  const before = snapshot()
+  // Blank parts count as 0: (2^53 − 2) + 2 overflows, (2^53 − 2) + 1 does not.
+  const refused = draft.setCell(COMPANY, '2')
+  expect(refused.ok).toBe(false)
+  expect(!refused.ok && refused.reason).toMatch(/合计将超过可精确计算的最大整数/)
+  expectClearMessage(refused.ok ? '' : refused.reason)
+  expect(snapshot()).toBe(before)
+  expect(draft.setCells({ [COMPANY]: '2' }, '粘贴').rejected).toHaveLength(1)
+  expect(snapshot()).toBe(before)
+  expect(draft.setCell(COMPANY, '1')).toEqual({ ok: true, value: 1 })
 })
 
 test('pasting a block of every hostile count at once: refused ones listed, the rest one undo step', async () => {

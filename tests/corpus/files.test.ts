@@ -13,12 +13,20 @@ import {
   restoreReport,
   type ImportResult,
 } from '../../src/domain'
-import { EMPTY_FILE, MAX_IMPORT_BYTES, UNREADABLE } from '../../src/io/excel/limits'
+import {
+  EMPTY_FILE,
+  MAX_IMPORT_BYTES,
+  PASSWORD_PROTECTED,
+  UNREADABLE,
+} from '../../src/io/excel/limits'
 import { exampleReport } from '../../src/domain/samples/example'
 import { table2, table3, table4 } from '../unit/import/officialSheets'
 import {
   encodeLegacy,
+  encryptedXls,
+  encryptedXlsx,
   flipEvery,
+  htmlTables,
   KNOWN_CELLS,
   noise,
   officialCsv,
@@ -30,6 +38,7 @@ import {
   utf8,
   workbook,
   zip,
+  unsavedFormula,
   type Merge,
 } from './builders'
 import { expectClearMessage, expectOutcome, openDraft } from './harness'
@@ -362,7 +371,56 @@ const hostileBooks: FileCase[] = [
     name: 'an HTML table saved as .xls (as some systems export)',
     fileName: '年报.xls',
     bytes: () => workbook(officialSheets(), 'html'),
-    imports: (r) => expect(r.tables.length).toBeGreaterThan(0),
+    // SheetJS writes only the first sheet as HTML: 表二, every cell of it.
+    imports: (r) => {
+      expect(r.tables.map((t) => [t.shortName, t.located, t.filled])).toEqual([
+        ['表二', 10, 10],
+        ['表三', 0, 0],
+        ['表四', 0, 0],
+      ])
+      expect(r.cells['t2.fees.amount']).toBe(KNOWN_CELLS['t2.fees.amount'])
+    },
+  },
+  {
+    name: 'the three tables as one HTML page saved as .xls',
+    fileName: '年报.xls',
+    bytes: htmlTables,
+    imports: (r) => {
+      expect(r.tables.map((t) => [t.shortName, t.located, t.filled])).toEqual([
+        ['表二', 10, 10],
+        ['表三', 175, 175],
+        ['表四', 15, 15],
+      ])
+      knownCells(r)
+    },
+  },
+  {
+    name: 'a password-protected .xlsx (encrypted package)',
+    bytes: encryptedXlsx,
+    refused: refusedAs(PASSWORD_PROTECTED),
+  },
+  {
+    name: 'a password-protected legacy .xls (FILEPASS)',
+    fileName: '年报.xls',
+    bytes: encryptedXls,
+    refused: refusedAs(PASSWORD_PROTECTED),
+  },
+  {
+    name: 'a formula whose result was never saved (written by a script)',
+    bytes: unsavedFormula,
+    imports: (r) => {
+      expect(r.rejected).toEqual([
+        {
+          address: '表三!D4',
+          cellId: 't3.newReceived.naturalPerson',
+          cellName: '表三 一、本年新收政府信息公开申请数量 · 自然人',
+          text: '',
+          reason: '公式没有保存计算结果，请在 Excel/WPS 中打开并保存后再导入',
+        },
+      ])
+      expect(r.cells['t3.newReceived.naturalPerson']).toBeUndefined()
+      expect(r.cells['t3.withheld.stateSecret.business']).toBe(30)
+    },
   },
   {
     name: 'our export with the data sheet removed (read by labels)',

@@ -156,3 +156,27 @@ test('export Excel and JSON, then import them back exactly', async () => {
   expect(app.pageErrors).toEqual([])
   expect(app.foreignRequests()).toEqual([])
 })
+
+test('a part of the app gone from the server after a deploy: 「页面已更新，请刷新」, not a damaged file', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page, context } = app
+  await createReport(page)
+  const logged: string[] = []
+  page.on('console', (message) => message.type() === 'error' && logged.push(message.text()))
+  const rows = table3(2021, () => '0').map((r) => [...r])
+
+  // The Excel module of the page's build no longer exists on the server.
+  await context.route('**/assets/excel-*.js', (route) => route.abort())
+  const dialog = await pick(page, '表三.xlsx', workbook(rows))
+  await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('页面已更新，请刷新')
+  expect(await dialog.getByRole('alert').textContent()).not.toContain('损坏')
+  await dialog.getByRole('button', { name: '取消' }).click()
+  await context.unroute('**/assets/excel-*.js')
+
+  // Its import worker is gone instead: the same sentence.
+  await context.route('**/assets/worker-*.js', (route) => route.abort())
+  const again = await pick(page, '表三.xlsx', workbook(rows))
+  await expect.poll(() => again.getByRole('alert').textContent()).toContain('页面已更新，请刷新')
+  expect(logged.some((text) => text.includes('[年报助手] 导入'))).toBe(true)
+  expect(app.pageErrors).toEqual([])
+})

@@ -16,6 +16,11 @@ export interface Grid {
   /** Cell texts; a cell covered by a merge (not its top-left corner) is ''. */
   readonly rows: readonly (readonly string[])[]
   readonly merges: readonly GridMerge[]
+  /**
+   * Cells holding a formula whose result was never saved (a workbook written by a script and
+   * not opened since), as `row:col`: their text is '' but they are not blank.
+   */
+  readonly unsavedFormulas?: ReadonlySet<string>
 }
 
 export const cellText = (grid: Grid, row: number, col: number): string =>

@@ -69,6 +69,8 @@ export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; er
 export const NOT_A_REPORT =
   '没有在文件中找到年度报告的表格（表二、表三、表四的行列标题），请确认选择的是政府信息公开工作年度报告的 Excel、CSV 或本工具导出的文件。'
 
+export const UNSAVED_FORMULA = '公式没有保存计算结果，请在 Excel/WPS 中打开并保存后再导入'
+
 const FORMULA_ERROR = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)/
 
 export function summarizeExact(report: Report, warnings: readonly string[] = []): ImportResult {
@@ -164,9 +166,11 @@ function readValues(format: FormatSpec, located: readonly LocatedTable[]) {
     for (const { cellId, row, col } of table.cells) {
       const spec = specs.get(cellId)!
       const text = cellText(table.sheet.grid, row, col)
-      const parsed = FORMULA_ERROR.test(text.trim())
-        ? ({ ok: false, reason: `公式错误（${text.trim()}）` } as const)
-        : parseCellInput(text, spec)
+      const parsed = table.sheet.grid.unsavedFormulas?.has(`${row}:${col}`)
+        ? ({ ok: false, reason: UNSAVED_FORMULA } as const)
+        : FORMULA_ERROR.test(text.trim())
+          ? ({ ok: false, reason: `公式错误（${text.trim()}）` } as const)
+          : parseCellInput(text, spec)
       if (parsed.ok) {
         cells[cellId] = parsed.value
         continue

@@ -5,6 +5,7 @@
 import type { ImportOutcome, Report } from '../../domain'
 import { readBackup } from '../backup'
 import { saveFile } from '../fileName'
+import { PAGE_UPDATED, reportError } from '../errors'
 import { startExcelWorker } from '../hosting'
 import { MAX_IMPORT_BYTES, TIMEOUT_MESSAGE, tooLargeMessage, WORKER_FAILED } from './limits'
 
@@ -25,8 +26,9 @@ export async function importFile(
   let worker: Worker
   try {
     worker = startExcelWorker()
-  } catch {
+  } catch (error) {
     // A page opened from file:// may not start workers: parse here instead.
+    reportError('启动导入线程失败，改在页面中读取', error)
     const { readImportFile } = await import('./read')
     return readImportFile(new Uint8Array(bytes), file.name)
   }
@@ -40,9 +42,14 @@ export async function importFile(
         clearTimeout(timer)
         resolve(event.data)
       }
-      worker.onerror = () => {
+      worker.onerror = (event: Event) => {
         clearTimeout(timer)
-        resolve({ ok: false, error: WORKER_FAILED })
+        // An error thrown inside the worker comes as an ErrorEvent (with a message); a plain
+        // Event means its script could not be loaded: after a deploy, the page is older than
+        // the server's files.
+        const crashed = 'message' in event
+        reportError('导入线程出错', crashed ? ((event as ErrorEvent).error ?? event) : event)
+        resolve({ ok: false, error: crashed ? WORKER_FAILED : PAGE_UPDATED })
       }
       worker.postMessage({ bytes, fileName: file.name }, [bytes])
     })

@@ -6,6 +6,8 @@ export const tooLargeMessage = (bytes: number) =>
 export const EMPTY_FILE = '这个文件是空的（0 字节），没有可导入的内容。'
 export const UNREADABLE =
   '无法读取这个文件：它已损坏，或不是 Excel、WPS 表格、CSV 或本工具导出的文件。'
+export const PASSWORD_PROTECTED =
+  '文件设有密码，请先取消密码：在 Excel 或 WPS 中打开它，取消“用密码进行加密”后保存，再导入。'
 export const WORKER_FAILED = '读取文件时出错，文件可能已损坏。'
 export const TIMEOUT_MESSAGE =
   '读取文件用时过长，已停止。文件可能过于复杂或已损坏，请另存为较小的 Excel 文件后再试。'

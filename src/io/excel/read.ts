@@ -6,7 +6,13 @@
 import * as XLSX from 'xlsx'
 import { importGrids, type Grid, type ImportOutcome } from '../../domain'
 import { readBackup } from '../backup'
-import { EMPTY_FILE, MAX_IMPORT_BYTES, tooLargeMessage, UNREADABLE } from './limits'
+import {
+  EMPTY_FILE,
+  MAX_IMPORT_BYTES,
+  PASSWORD_PROTECTED,
+  tooLargeMessage,
+  UNREADABLE,
+} from './limits'
 
 const startsWith = (bytes: Uint8Array, ...signature: number[]) =>
   signature.every((b, i) => bytes[i] === b)
@@ -26,9 +32,12 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** A formula whose result was never saved: SheetJS gives a stub cell carrying the formula. */
+const isUnsavedFormula = (cell: XLSX.CellObject | undefined) => cell?.t === 'z' && Boolean(cell.f)
+
 /** Display text of a cell: strings as typed, numbers without float noise, errors as `#REF!`. */
 function cellString(cell: XLSX.CellObject | undefined): string {
-  if (!cell || cell.v === undefined || cell.v === null) return cell?.w ?? ''
+  if (!cell || cell.t === 'z' || cell.v === undefined || cell.v === null) return cell?.w ?? ''
   switch (cell.t) {
     case 'n': {
       const n = cell.v as number
@@ -48,25 +57,49 @@ function cellString(cell: XLSX.CellObject | undefined): string {
 export function sheetToGrid(name: string, sheet: XLSX.WorkSheet): Grid {
   const data = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]
   const rows = Array.from(data, (row) => Array.from(row ?? [], (cell) => cellString(cell)))
+  const unsavedFormulas = new Set<string>()
+  data.forEach((row, r) =>
+    row?.forEach((cell, c) => isUnsavedFormula(cell) && unsavedFormulas.add(`${r}:${c}`)),
+  )
   const merges = (sheet['!merges'] ?? []).map((m) => ({
     r0: m.s.r,
     c0: m.s.c,
     r1: m.e.r,
     c1: m.e.c,
   }))
-  return { name, rows, merges }
+  return { name, rows, merges, ...(unsavedFormulas.size ? { unsavedFormulas } : {}) }
 }
 
 const READ_OPTIONS: XLSX.ParsingOptions = {
   dense: true,
   raw: true,
-  cellFormula: false,
   cellHTML: false,
   // Formatted texts are not needed (and cost half the parse time): values are read as stored.
   cellText: false,
   cellNF: false,
   cellStyles: false,
   cellDates: false,
+}
+/**
+ * Workbooks keep formulas and stub cells, so that a formula without a stored result is told
+ * apart from a blank. Text files do not: SheetJS would read a CSV cell `=SUM(…)` as a formula.
+ */
+const BOOK_OPTIONS: XLSX.ParsingOptions = { ...READ_OPTIONS, cellFormula: true, sheetStubs: true }
+const TEXT_OPTIONS: XLSX.ParsingOptions = { ...READ_OPTIONS, cellFormula: false }
+
+/**
+ * A password-protected Office file: an OLE container holding the encrypted package and its
+ * EncryptionInfo ([MS-OFFCRYPTO] 2.3.4), instead of a zip or a BIFF workbook.
+ */
+function isEncryptedPackage(bytes: Uint8Array): boolean {
+  try {
+    const container = XLSX.CFB.read(bytes, { type: 'array' })
+    return Boolean(
+      XLSX.CFB.find(container, '/EncryptionInfo') && XLSX.CFB.find(container, '/EncryptedPackage'),
+    )
+  } catch {
+    return false // not a readable OLE container: SheetJS reports it
+  }
 }
 
 /**
@@ -89,8 +122,8 @@ export function readGrids(bytes: Uint8Array): Grid[] {
   if (isZip(bytes) && !hasZipDirectory(bytes)) throw new Error('incomplete zip')
   const book =
     isZip(bytes) || isOle(bytes)
-      ? XLSX.read(bytes, { ...READ_OPTIONS, type: 'array' })
-      : XLSX.read(decodeText(bytes), { ...READ_OPTIONS, type: 'string' })
+      ? XLSX.read(bytes, { ...BOOK_OPTIONS, type: 'array' })
+      : XLSX.read(decodeText(bytes), { ...TEXT_OPTIONS, type: 'string' })
   return book.SheetNames.map((name) => sheetToGrid(name, book.Sheets[name]!))
 }
 
@@ -104,11 +137,14 @@ export function readImportFile(bytes: Uint8Array, fileName: string): ImportOutco
   if (!isZip(bytes) && !isOle(bytes) && looksLikeJson(bytes, fileName)) {
     return readBackup(decodeText(bytes))
   }
+  if (isOle(bytes) && isEncryptedPackage(bytes)) return { ok: false, error: PASSWORD_PROTECTED }
   let grids: Grid[]
   try {
     grids = readGrids(bytes)
-  } catch {
-    return { ok: false, error: UNREADABLE }
+  } catch (error) {
+    // An encrypted .xls (BIFF FILEPASS record) is only found while parsing.
+    const encrypted = error instanceof Error && /password-protected/i.test(error.message)
+    return { ok: false, error: encrypted ? PASSWORD_PROTECTED : UNREADABLE }
   }
   return importGrids(grids)
 }

@@ -15,7 +15,8 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
   const { bytes, fileName } = event.data
   try {
     self.postMessage(readImportFile(new Uint8Array(bytes), fileName))
-  } catch {
+  } catch (error) {
+    console.error('[年报助手] 导入线程读取文件出错', error)
     self.postMessage({ ok: false, error: WORKER_FAILED })
   }
 }

@@ -202,7 +202,10 @@ describe('import fixtures built with SheetJS', () => {
     expect(result.tables[2]!.located).toBe(15)
     expect(result.cells['t4.review.corrected']).toBe(2)
     expect(result.rejected.map((r) => [r.address, r.reason])).toEqual([
-      ['Sheet1!A4', '“12345678901234567”过大，请核对'],
+      [
+        'Sheet1!A4',
+        '“12345678901234567”过大：超过可精确计算的最大整数（9007199254740991），请核对',
+      ],
     ])
   })
 

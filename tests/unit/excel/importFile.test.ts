@@ -2,6 +2,7 @@ import * as XLSX from 'xlsx'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { importFile } from '../../../src/io/excel'
 import { backupFile } from '../../../src/io/backup'
+import { PAGE_UPDATED } from '../../../src/io/errors'
 import { TIMEOUT_MESSAGE, WORKER_FAILED } from '../../../src/io/excel/limits'
 import { writeWorkbook } from '../../../src/io/excel/workbook'
 import { seedReport } from '../../fixtures/seed2020'
@@ -11,7 +12,7 @@ class FakeWorker {
   static behave: (w: FakeWorker) => void = () => {}
   static made: FakeWorker[] = []
   onmessage: ((e: { data: unknown }) => void) | null = null
-  onerror: (() => void) | null = null
+  onerror: ((e: Event | { message: string }) => void) | null = null
   terminated = false
   constructor() {
     FakeWorker.made.push(this)
@@ -31,7 +32,10 @@ function fakeWorker(behave: (w: FakeWorker) => void): FakeWorker[] {
   return FakeWorker.made
 }
 
-afterEach(() => vi.unstubAllGlobals())
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
 
 const seedFile = () =>
   new File([writeWorkbook(XLSX, seedReport())], 'seed.xlsx', { type: 'application/octet-stream' })
@@ -57,6 +61,7 @@ describe('importFile', () => {
   })
 
   it('parses in the page when workers are unavailable (a page opened from file://)', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
     const outcome = await importFile(seedFile())
     expect(outcome.ok && outcome.result.report).toEqual(seedReport())
   })
@@ -71,11 +76,19 @@ describe('importFile', () => {
   })
 
   it('passes on what the worker answers, and a crashed worker as one sentence', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     const answer = { ok: false, error: '示例' }
     fakeWorker((w) => setTimeout(() => w.onmessage?.({ data: answer })))
     expect(await importFile(seedFile())).toEqual(answer)
-    const made = fakeWorker((w) => setTimeout(() => w.onerror?.()))
+    const made = fakeWorker((w) => setTimeout(() => w.onerror?.({ message: 'out of memory' })))
     expect(await importFile(seedFile())).toEqual({ ok: false, error: WORKER_FAILED })
     expect(made[0]!.terminated).toBe(true)
+    expect(log).toHaveBeenCalledTimes(1)
+  })
+
+  it('a worker whose script is gone (a deploy since the page loaded) asks for a reload', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    fakeWorker((w) => setTimeout(() => w.onerror?.(new Event('error'))))
+    expect(await importFile(seedFile())).toEqual({ ok: false, error: PAGE_UPDATED })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isCalendarDate, reportInfoSchema } from '../../src/components/reportInfoSchema'
+import { isCalendarDate, reportInfoRules } from '../../src/components/reportInfoRules'
 
 const today = new Date('2026-03-01T00:00:00Z')
 const valid = {
@@ -10,19 +10,24 @@ const valid = {
   issuedOn: '2026-01-20',
   scope: 'self',
 }
-const errorsOf = (values: object) => {
-  const result = reportInfoSchema(today).safeParse(values)
-  return result.success ? [] : result.error.issues.map((i) => i.message)
-}
-
-describe('the report information schema', () => {
-  test('accepts a complete entry and an empty 成文日期', () => {
-    expect(errorsOf(valid)).toEqual([])
-    expect(errorsOf({ ...valid, issuedOn: '' })).toEqual([])
+const errorsOf = (values: Record<string, unknown>) =>
+  Object.entries(reportInfoRules(today)).flatMap(([field, rule]) => {
+    const verdict = rule(values[field])
+    return verdict === true ? [] : [verdict]
   })
 
-  test('requires a name (spaces alone do not count)', () => {
+describe('the report information rules', () => {
+  test('accept a complete entry and an empty 成文日期', () => {
+    expect(errorsOf(valid)).toEqual([])
+    expect(errorsOf({ ...valid, issuedOn: '' })).toEqual([])
+    expect(errorsOf({ ...valid, issuedOn: undefined })).toEqual([])
+  })
+
+  test('require a name (spaces alone do not count) of at most 60 characters', () => {
     expect(errorsOf({ ...valid, agencyName: '   ' })).toEqual(['请填写机关名称'])
+    expect(errorsOf({ ...valid, agencyName: undefined })).toEqual(['请填写机关名称'])
+    expect(errorsOf({ ...valid, agencyName: '局'.repeat(60) })).toEqual([])
+    expect(errorsOf({ ...valid, agencyName: '局'.repeat(61) })).toEqual(['机关名称不超过 60 个字'])
   })
 
   test('report year from 2019 to next year only', () => {
@@ -30,6 +35,7 @@ describe('the report information schema', () => {
     expect(errorsOf({ ...valid, year: 2027 })).toEqual([])
     expect(errorsOf({ ...valid, year: 2018 })).toEqual(['报告年度不能早于 2019 年'])
     expect(errorsOf({ ...valid, year: 2028 })).toEqual(['报告年度不能晚于 2027 年'])
+    expect(errorsOf({ ...valid, year: '' })).toEqual(['请选择报告年度'])
   })
 
   test('成文日期 must be a real calendar day', () => {

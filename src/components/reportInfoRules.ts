@@ -1,0 +1,46 @@
+import { latestSupportedYear, type AgencyKind, type Level, type Scope } from '../domain'
+
+/** What the report-info form holds while the user edits it. */
+export interface ReportInfoValues {
+  agencyName: string
+  agencyKind: AgencyKind
+  level: Level
+  year: number
+  issuedOn?: string
+  scope: Scope
+}
+
+/** A real calendar day written `YYYY-MM-DD` (what <input type="date"> gives). */
+export const isCalendarDate = (text: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
+}
+
+/** A vee-validate field rule: `true` when valid, else the message shown under the field. */
+type Rule = (value: unknown) => true | string
+
+/**
+ * The report information: required name, year 2019…next year, a valid 成文日期 when given. The
+ * three selects offer only valid keys, so they need no rule.
+ */
+export const reportInfoRules = (today = new Date()) => {
+  const latest = latestSupportedYear(today)
+  return {
+    agencyName: (value) => {
+      const name = typeof value === 'string' ? value.trim() : ''
+      if (!name) return '请填写机关名称'
+      return name.length <= 60 || '机关名称不超过 60 个字'
+    },
+    year: (value) => {
+      if (typeof value !== 'number' || !Number.isInteger(value)) return '请选择报告年度'
+      if (value < 2019) return '报告年度不能早于 2019 年'
+      return value <= latest || `报告年度不能晚于 ${latest} 年`
+    },
+    issuedOn: (value) =>
+      value === undefined ||
+      value === '' ||
+      (typeof value === 'string' && isCalendarDate(value)) ||
+      '请填写有效的日期',
+  } satisfies Partial<Record<keyof ReportInfoValues, Rule>>
+}
