@@ -4,9 +4,18 @@
  * BOM), UTF-16 or GBK/GB18030, and our JSON backup.
  */
 import * as XLSX from 'xlsx'
-import { importGrids, type Grid, type ImportOutcome } from '../../domain'
+import { importDocument, importGrids, type Grid, type ImportOutcome } from '../../domain'
 import { readBackup } from '../backup'
-import { EMPTY_FILE, MAX_IMPORT_BYTES, tooLargeMessage, UNREADABLE } from './limits'
+import { isWordZip, readDocx } from '../document/docx'
+import { readHtml } from '../document/html'
+import {
+  EMPTY_FILE,
+  LEGACY_WORD,
+  MAX_IMPORT_BYTES,
+  tooLargeMessage,
+  UNREADABLE,
+  UNREADABLE_WORD,
+} from './limits'
 
 const startsWith = (bytes: Uint8Array, ...signature: number[]) =>
   signature.every((b, i) => bytes[i] === b)
@@ -97,12 +106,28 @@ export function readGrids(bytes: Uint8Array): Grid[] {
 const looksLikeJson = (bytes: Uint8Array, fileName: string) =>
   /\.json$/i.test(fileName) || /^\s*\{/.test(decodeText(bytes.subarray(0, 64)))
 
+/** A saved web page (or pasted page content), by name or by its first tag. */
+const looksLikeHtml = (bytes: Uint8Array, fileName: string) =>
+  /\.x?html?$/i.test(fileName) ||
+  /^\s*<(!doctype html|html|head|body|meta|table|div|p)[\s>]/i.test(decodeText(bytes.subarray(0, 512)))
+
 export function readImportFile(bytes: Uint8Array, fileName: string): ImportOutcome {
   if (bytes.byteLength === 0) return { ok: false, error: EMPTY_FILE }
   if (bytes.byteLength > MAX_IMPORT_BYTES)
     return { ok: false, error: tooLargeMessage(bytes.byteLength) }
   if (!isZip(bytes) && !isOle(bytes) && looksLikeJson(bytes, fileName)) {
     return readBackup(decodeText(bytes))
+  }
+  if (isOle(bytes) && /\.(doc|wps)$/i.test(fileName)) return { ok: false, error: LEGACY_WORD }
+  if (isZip(bytes) && hasZipDirectory(bytes) && isWordZip(bytes)) {
+    try {
+      return importDocument(readDocx(bytes), 'Word 文档')
+    } catch {
+      return { ok: false, error: UNREADABLE_WORD }
+    }
+  }
+  if (!isZip(bytes) && !isOle(bytes) && looksLikeHtml(bytes, fileName)) {
+    return importDocument(readHtml(decodeText(bytes)), '网页')
   }
   let grids: Grid[]
   try {
