@@ -28,7 +28,8 @@ const CHINESE_DIGITS = '〇一二三四五六七八九'
 function numeral(text: string): number {
   if (/^\d+$/.test(text)) return Number(text)
   const digits = text.replace(/[零○Ｏ]/g, '〇')
-  if (!digits.includes('十')) return Number([...digits].map((c) => CHINESE_DIGITS.indexOf(c)).join(''))
+  if (!digits.includes('十'))
+    return Number([...digits].map((c) => CHINESE_DIGITS.indexOf(c)).join(''))
   const [tens, ones] = digits.split('十') as [string, string]
   return (tens ? CHINESE_DIGITS.indexOf(tens) : 1) * 10 + (ones ? CHINESE_DIGITS.indexOf(ones) : 0)
 }
@@ -99,7 +100,10 @@ function splitSections(blocks: readonly DocumentBlock[], format: FormatSpec): Sp
 }
 
 /** Reads a document's blocks; `kind` names the source in messages. */
-export function importDocument(blocks: readonly DocumentBlock[], kind: DocumentKind): ImportOutcome {
+export function importDocument(
+  blocks: readonly DocumentBlock[],
+  kind: DocumentKind,
+): ImportOutcome {
   const grids = blocks.flatMap((b) => (b.kind === 'table' ? [b.grid] : []))
   const tables = importGrids(grids)
   if (!tables.ok) return { ok: false, error: notAReportDocument(kind) }
@@ -142,7 +146,9 @@ export function importDocument(blocks: readonly DocumentBlock[], kind: DocumentK
   }
   const title = found?.title
   if (title && title.year >= 2021 !== (format.id === 'gov2021')) {
-    warnings.push(`${kind}标题写的是${title.year}年，但表格是${format.basis}的格式；导入时按表格格式处理。`)
+    warnings.push(
+      `${kind}标题写的是${title.year}年，但表格是${format.basis}的格式；导入时按表格格式处理。`,
+    )
   }
   const agencyName = title?.agencyName ?? result.meta?.agencyName
   return {

@@ -6,14 +6,28 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { parseDocument } from 'htmlparser2'
 import type { DocumentBlock } from '../../domain'
-import { childElements, isElement, placeCells, type DomElement, type DomNode, type PlacedCell } from './dom'
+import {
+  childElements,
+  isElement,
+  placeCells,
+  type DomElement,
+  type DomNode,
+  type PlacedCell,
+} from './dom'
 
 const DOCUMENT_PART = 'word/document.xml'
 /** An unpacked document.xml above this is a zip bomb, not a report (real ones are < 2 MB). */
 const MAX_PART_BYTES = 64 * 1024 * 1024
 
 /** Parts that hold text we do not want inline: drawings' own copies, deleted text, field codes. */
-const SKIPPED = new Set(['w:drawing', 'w:pict', 'mc:AlternateContent', 'w:del', 'w:instrText', 'w:footnoteReference'])
+const SKIPPED = new Set([
+  'w:drawing',
+  'w:pict',
+  'mc:AlternateContent',
+  'w:del',
+  'w:instrText',
+  'w:footnoteReference',
+])
 
 function runText(node: DomNode, out: string[]) {
   if (!isElement(node) || SKIPPED.has(node.name)) return
@@ -50,7 +64,13 @@ function cellText(tc: DomElement): string {
   const walk = (el: DomElement) => {
     for (const c of childElements(el)) {
       if (c.name === 'w:p') lines.push(paragraphText(c))
-      else if (c.name === 'w:tbl' || c.name === 'w:tr' || c.name === 'w:tc' || c.name === 'w:sdt' || c.name === 'w:sdtContent')
+      else if (
+        c.name === 'w:tbl' ||
+        c.name === 'w:tr' ||
+        c.name === 'w:tc' ||
+        c.name === 'w:sdt' ||
+        c.name === 'w:sdtContent'
+      )
         walk(c)
     }
   }
@@ -61,11 +81,19 @@ function cellText(tc: DomElement): string {
 /** Cells of a row, descending into content controls. */
 const rowCells = (tr: DomElement): DomElement[] =>
   childElements(tr).flatMap((c) =>
-    c.name === 'w:tc' ? [c] : c.name === 'w:sdt' ? childElements(c, 'w:sdtContent').flatMap(rowCells) : [],
+    c.name === 'w:tc'
+      ? [c]
+      : c.name === 'w:sdt'
+        ? childElements(c, 'w:sdtContent').flatMap(rowCells)
+        : [],
   )
 const tableRows = (tbl: DomElement): DomElement[] =>
   childElements(tbl).flatMap((c) =>
-    c.name === 'w:tr' ? [c] : c.name === 'w:sdt' ? childElements(c, 'w:sdtContent').flatMap(tableRows) : [],
+    c.name === 'w:tr'
+      ? [c]
+      : c.name === 'w:sdt'
+        ? childElements(c, 'w:sdtContent').flatMap(tableRows)
+        : [],
   )
 
 /** `w:vMerge` without a value continues the merge above; `restart` starts one. */
@@ -94,12 +122,19 @@ function tableGrid(tbl: DomElement, name: string) {
       if (cell.merge === 'continue' && r > 0) return []
       let rowSpan = 1
       if (cell.merge === 'restart') {
-        while (raw[r + rowSpan]?.cells.some((c) => c.col === cell.col && c.merge === 'continue')) rowSpan++
+        while (raw[r + rowSpan]?.cells.some((c) => c.col === cell.col && c.merge === 'continue'))
+          rowSpan++
       }
       return [{ text: cell.text, rowSpan, colSpan: cell.span }]
     }),
   )
-  return { name, ...placeCells(placed, raw.map((r) => r.before)) }
+  return {
+    name,
+    ...placeCells(
+      placed,
+      raw.map((r) => r.before),
+    ),
+  }
 }
 
 function bodyBlocks(body: DomElement): DocumentBlock[] {
@@ -108,9 +143,13 @@ function bodyBlocks(body: DomElement): DocumentBlock[] {
     for (const c of childElements(el)) {
       if (c.name === 'w:p') {
         // A line break inside a paragraph ends a line of the text as a new paragraph would.
-        for (const line of paragraphText(c).split('\n')) blocks.push({ kind: 'paragraph', text: line })
+        for (const line of paragraphText(c).split('\n'))
+          blocks.push({ kind: 'paragraph', text: line })
       } else if (c.name === 'w:tbl') {
-        blocks.push({ kind: 'table', grid: tableGrid(c, `第${blocks.filter((b) => b.kind === 'table').length + 1}个表格`) })
+        blocks.push({
+          kind: 'table',
+          grid: tableGrid(c, `第${blocks.filter((b) => b.kind === 'table').length + 1}个表格`),
+        })
       } else if (c.name === 'w:sdt' || c.name === 'w:sdtContent' || c.name === 'w:customXml') {
         walk(c)
       }

@@ -8,8 +8,7 @@ import type { GridMerge } from '../../domain'
 export type DomNode = ReturnType<typeof parseDocument>['children'][number]
 export type DomElement = Extract<DomNode, { name: string; attribs: unknown; children: unknown }>
 
-export const isElement = (node: DomNode): node is DomElement =>
-  'name' in node && 'children' in node
+export const isElement = (node: DomNode): node is DomElement => 'name' in node && 'children' in node
 
 export const childElements = (node: { children: DomNode[] }, name?: string): DomElement[] =>
   node.children.filter((c): c is DomElement => isElement(c) && (!name || c.name === name))
@@ -24,7 +23,10 @@ export interface PlacedCell {
  * Rows of cells with spans → a Grid's rows and merges, placing each cell in the first column not
  * covered by a cell above (HTML rowspan; Word's vertical merges arrive as rowSpan too).
  */
-export function placeCells(rows: readonly (readonly PlacedCell[])[], skipBefore: readonly number[] = []) {
+export function placeCells(
+  rows: readonly (readonly PlacedCell[])[],
+  skipBefore: readonly number[] = [],
+) {
   const grid: string[][] = rows.map(() => [])
   const covered = new Set<string>()
   const merges: GridMerge[] = []
@@ -41,7 +43,8 @@ export function placeCells(rows: readonly (readonly PlacedCell[])[], skipBefore:
         }
       }
       grid[r]![c] = cell.text
-      if (rowSpan > 1 || colSpan > 1) merges.push({ r0: r, c0: c, r1: r + rowSpan - 1, c1: c + colSpan - 1 })
+      if (rowSpan > 1 || colSpan > 1)
+        merges.push({ r0: r, c0: c, r1: r + rowSpan - 1, c1: c + colSpan - 1 })
       c += colSpan
     }
   })

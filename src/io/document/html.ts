@@ -11,11 +11,15 @@ import { childElements, isElement, placeCells, type DomElement, type DomNode } f
 
 /** Elements that start a new line of text. */
 const BLOCK = new Set(
-  'address article aside blockquote body caption center dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section table tbody td tfoot th thead tr ul'.split(' '),
+  'address article aside blockquote body caption center dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
 )
 /** Elements whose content is not report text. */
 const SKIPPED = new Set(
-  'button embed head iframe math meta noscript object script select style svg template textarea title link'.split(' '),
+  'button embed head iframe math meta noscript object script select style svg template textarea title link'.split(
+    ' ',
+  ),
 )
 /** A cell longer than this is an article column of a layout table, not a table value. */
 const MAX_DATA_CELL = 200
@@ -54,9 +58,14 @@ const descendants = (el: DomElement, name: string): DomElement[] =>
 /** Rows of this table only (not of tables nested in its cells). */
 const ownRows = (table: DomElement) =>
   childElements(table).flatMap((c) =>
-    c.name === 'tr' ? [c] : ['thead', 'tbody', 'tfoot'].includes(c.name) ? childElements(c, 'tr') : [],
+    c.name === 'tr'
+      ? [c]
+      : ['thead', 'tbody', 'tfoot'].includes(c.name)
+        ? childElements(c, 'tr')
+        : [],
   )
-const ownCells = (tr: DomElement) => childElements(tr).filter((c) => c.name === 'td' || c.name === 'th')
+const ownCells = (tr: DomElement) =>
+  childElements(tr).filter((c) => c.name === 'td' || c.name === 'th')
 
 function isLayoutTable(table: DomElement): boolean {
   if (descendants(table, 'table').length) return true
@@ -83,7 +92,11 @@ function tableGrid(table: DomElement, name: string) {
 
 /** The blocks of an HTML page or fragment. */
 export function readHtml(html: string): DocumentBlock[] {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+  const doc = parseDocument(html, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  })
   const blocks: DocumentBlock[] = []
   let line = ''
   const flush = () => {

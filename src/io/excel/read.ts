@@ -109,7 +109,9 @@ const looksLikeJson = (bytes: Uint8Array, fileName: string) =>
 /** A saved web page (or pasted page content), by name or by its first tag. */
 const looksLikeHtml = (bytes: Uint8Array, fileName: string) =>
   /\.x?html?$/i.test(fileName) ||
-  /^\s*<(!doctype html|html|head|body|meta|table|div|p)[\s>]/i.test(decodeText(bytes.subarray(0, 512)))
+  /^\s*<(!doctype html|html|head|body|meta|table|div|p)[\s>]/i.test(
+    decodeText(bytes.subarray(0, 512)),
+  )
 
 export function readImportFile(bytes: Uint8Array, fileName: string): ImportOutcome {
   if (bytes.byteLength === 0) return { ok: false, error: EMPTY_FILE }

@@ -34,7 +34,9 @@ describe('the official blank template, filled as a clerk fills it', () => {
     expect(result.cells['t2.regulations.issued']).toBe(1)
     expect(result.cells['t2.regulations.inForce']).toBe(3)
     expect(result.cells['t2.fees.amount']).toBe(1.25)
-    expect(result.cells['t3.withheld.threeSecurities.publicInterest']).toBe(T2_SLOTS + 6 * 7 + 3 + 1)
+    expect(result.cells['t3.withheld.threeSecurities.publicInterest']).toBe(
+      T2_SLOTS + 6 * 7 + 3 + 1,
+    )
     expect(result.cells['t3.carriedOver.total']).toBe(T2_SLOTS + 175)
     expect(result.cells['t4.litigationAfterReview.total']).toBe(TEMPLATE_SLOTS)
     // And every cell in reading order.
