@@ -50,16 +50,14 @@ export function parseDateLine(text: string): string | undefined {
 /** A signature line: short, no sentence punctuation (the agency's name above the date). */
 const isSignatureLine = (text: string) => text.length <= 40 && !/[。，；：、！？]/u.test(text)
 
-/** The title printed at the top, on one line or split after the agency's name. */
+/** The title printed at the top, on one line or broken after the agency's name. */
 function findTitle(lines: readonly string[]) {
   for (let i = 0; i < lines.length; i++) {
-    const title = parseReportTitle(lines[i]!) ?? parseReportTitle(lines[i]! + (lines[i + 1] ?? ''))
+    const title = parseReportTitle(lines[i]!)
     if (!title) continue
-    const consumed = parseReportTitle(lines[i]!) ? 1 : 2
-    if (title.agencyName || i === 0) return { title, start: i, end: i + consumed }
+    if (title.agencyName || i === 0) return { title, end: i + 1 }
     // `2025年政府信息公开工作年度报告` with the agency's name on the line above.
-    const agencyName = lines[i - 1]!
-    return { title: { ...title, agencyName }, start: i - 1, end: i + consumed }
+    return { title: { ...title, agencyName: lines[i - 1]! }, end: i + 1 }
   }
   return undefined
 }
@@ -113,15 +111,18 @@ export function importDocument(
 
   const { narrative: sections, seen, before } = splitSections(blocks, format)
   const found = findTitle(before)
-  const preface = found ? [...before.slice(0, found.start), ...before.slice(found.end)] : before
+  // A preface between the title and 一 (`本报告根据…编制。`) belongs to the overview; short lines
+  // there (`发布时间：…`, navigation of a web page) do not.
+  const preface = before.slice(found?.end ?? 0).filter((t) => /[。；]/u.test(t))
 
-  // Closing lines: the date, and the signature above it, end the last section.
+  // Closing lines: the date, and the signature above it, end the last section; what follows
+  // (a web page's print links and footer) is not report text.
   const lastKey = seen.at(-1)
   const tail = lastKey ? sections[lastKey]! : []
   let issuedOn: string | undefined
   let dateAt = tail.length - 1
   while (dateAt >= 0 && parseDateLine(tail[dateAt]!) === undefined) dateAt--
-  if (dateAt >= 0 && dateAt >= tail.length - 2) {
+  if (dateAt >= 0) {
     issuedOn = parseDateLine(tail[dateAt]!)
     let cut = dateAt
     while (cut > 0 && dateAt - cut < 2 && isSignatureLine(tail[cut - 1]!)) cut--
