@@ -247,7 +247,7 @@ export function buildDocument(report: Report): Document {
 }
 
 /** The .docx bytes of a report. */
-export async function writeDocx(report: Report): Promise<Uint8Array> {
+export async function writeDocx(report: Report): Promise<Uint8Array<ArrayBuffer>> {
   const buffer = await Packer.toArrayBuffer(buildDocument(report), false, [
     { path: 'word/fontTable.xml', data: fontTable() },
   ])
