@@ -75,6 +75,12 @@ function bodyParagraph(text: string): Paragraph {
   return paragraph({ children, indent: { firstLine: INDENT_2 }, alignment: AlignmentType.BOTH })
 }
 
+/** Table text: 五号 (10.5 pt) characters and lines, in twips. */
+const TABLE_CHAR = 210
+const TABLE_LINE = 275
+const CELL_PADDING = 120
+const MIN_ROW = 400
+
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE }
 
@@ -85,14 +91,35 @@ function table(spec: TableSpec, values: ReadonlyMap<string, string>): Table {
   const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total))
   // Word repeats header rows only when they lead the table: tables 三 and 四 (one block each).
   const repeatHead = spec.blocks.length === 1
-  // A short table (二, 四) stays on one page with its heading.
-  const keepTogether = layout.rows.length <= 15
+  // A short table (二, 四) stays on one page with its heading; in a long one (三) the rows of a
+  // merged sub-group label (（三）不予公开 …) stay together, so the label is never cut by a page
+  // break. (The outermost label, 三、本年度办理结果, spans more than a page and may break.)
+  // A merged row label fits in its first row (which never splits), so a page break among its
+  // rows cannot cut the label in two — LibreOffice ignores keep-with-next inside tables.
+  const firstRowHeight = new Map<number, number>()
+  for (const row of layout.rows) {
+    for (const c of row.cells) {
+      if (c.kind !== 'rowHeader' || c.rowSpan < 2) continue
+      const width = widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0)
+      const perLine = Math.max(1, Math.floor((width - CELL_PADDING) / TABLE_CHAR))
+      const height = Math.ceil(charWidth(c.text) / perLine) * TABLE_LINE + CELL_PADDING
+      firstRowHeight.set(c.row, Math.max(firstRowHeight.get(c.row) ?? MIN_ROW, height))
+    }
+  }
+  const keepWithNext = new Set<number>()
+  if (layout.rows.length <= 15) layout.rows.forEach((_, i) => keepWithNext.add(i))
+  for (const row of layout.rows) {
+    for (const c of row.cells) {
+      if (c.kind !== 'rowHeader' || c.rowSpan < 2 || c.col === 0) continue
+      for (let r = c.row; r < c.row + c.rowSpan - 1; r++) keepWithNext.add(r)
+    }
+  }
   const rows = layout.rows.map(
     (row, index) =>
       new TableRow({
         tableHeader: repeatHead && row.kind === 'head',
         cantSplit: true,
-        height: { value: 400, rule: HeightRule.ATLEAST },
+        height: { value: firstRowHeight.get(index) ?? MIN_ROW, rule: HeightRule.ATLEAST },
         children: row.cells.map((cell) => {
           const text = cell.cellId ? (values.get(cell.cellId) ?? '') : cell.text
           const width = widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0)
@@ -100,12 +127,17 @@ function table(spec: TableSpec, values: ReadonlyMap<string, string>): Table {
             rowSpan: cell.rowSpan,
             columnSpan: cell.colSpan,
             width: { size: width, type: WidthType.DXA },
-            verticalAlign: VerticalAlign.CENTER,
+            // A tall merged row label starts at its first row, so a page break inside its rows
+            // (Word keeps them together; LibreOffice does not) leaves the label whole above it.
+            verticalAlign:
+              cell.kind === 'rowHeader' && cell.rowSpan > 1
+                ? VerticalAlign.TOP
+                : VerticalAlign.CENTER,
             borders: BORDERS,
-            margins: { left: 60, right: 60 },
+            margins: { left: CELL_PADDING / 2, right: CELL_PADDING / 2 },
             children: [
               new Paragraph({
-                keepNext: keepTogether && index < layout.rows.length - 1,
+                keepNext: keepWithNext.has(index) && index < layout.rows.length - 1,
                 alignment: cell.kind === 'rowHeader' ? AlignmentType.LEFT : AlignmentType.CENTER,
                 children: [run(text, FONT.body, SIZE.table)],
               }),

@@ -44,7 +44,7 @@ const reports: [string, () => Report][] = [
   ['a report with markup in its texts', hostile],
 ]
 
-describe.each(reports)('%s', (_, make) => {
+describe.each(reports)('%s', { timeout: 30_000 }, (_, make) => {
   it('.docx export → import is the same report', async () => {
     const report = make()
     const result = read(await writeDocx(report), 'x.docx')

@@ -17,7 +17,7 @@ const filled = () =>
     closing: ['示范区交通运输局', '2026年1月15日'],
   })
 
-describe('the official blank template, filled as a clerk fills it', () => {
+describe('the official blank template, filled as a clerk fills it', { timeout: 30_000 }, () => {
   it('imports every number into its cell', () => {
     const outcome = readImportFile(filled(), '年报.docx')
     if (!outcome.ok) throw new Error(outcome.error)
