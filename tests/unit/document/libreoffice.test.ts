@@ -40,13 +40,14 @@ async function printedText(report: Report): Promise<string> {
   )
   const pdf = join(work, 'report.pdf')
   expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-')
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
 }
 
 /**
  * True when `label` is printed: as one run of text, or — a narrow table cell wraps, and
- * pdftotext interleaves the lines of neighbouring cells — its characters in order within a
- * short stretch of the text.
+ * pdftotext gives the first lines of all cells of a row before their second lines — its
+ * characters in order within one row's worth of text (how a label wraps depends on the CJK
+ * font LibreOffice finds on the machine).
  */
 function printed(text: string, label: string): boolean {
   const flat = text.replace(/\s+/g, '')
@@ -55,7 +56,7 @@ function printed(text: string, label: string): boolean {
   for (let start = flat.indexOf(want[0]!); start >= 0; start = flat.indexOf(want[0]!, start + 1)) {
     let i = 0
     let end = start
-    while (end < flat.length && i < want.length && end - start <= want.length * 3) {
+    while (end < flat.length && i < want.length && end - start <= want.length + ROW_TEXT) {
       if (flat[end] === want[i]) i++
       end++
     }
@@ -63,6 +64,9 @@ function printed(text: string, label: string): boolean {
   }
   return false
 }
+
+/** The most text pdftotext puts between two lines of one wrapped cell: the rest of its row. */
+const ROW_TEXT = 80
 
 /** `expected` occurs in `tokens` in this order (other numbers, e.g. `1.` of labels, between). */
 function inOrder(tokens: readonly string[], expected: readonly string[]): number {
