@@ -4,36 +4,15 @@
  * BOM), UTF-16 or GBK/GB18030, and our JSON backup.
  */
 import * as XLSX from 'xlsx'
-import { importDocument, importGrids, type Grid, type ImportOutcome } from '../../domain'
+import { importGrids, type Grid, type ImportOutcome } from '../../domain'
 import { readBackup } from '../backup'
-import { isWordZip, readDocx } from '../document/docx'
-import { readHtml } from '../document/html'
-import {
-  EMPTY_FILE,
-  LEGACY_WORD,
-  MAX_IMPORT_BYTES,
-  tooLargeMessage,
-  UNREADABLE,
-  UNREADABLE_WORD,
-} from './limits'
+import { readDocumentFile } from '../document/read'
+import { decodeText, startsWith } from '../text'
+import { EMPTY_FILE, MAX_IMPORT_BYTES, tooLargeMessage, UNREADABLE } from './limits'
 
-const startsWith = (bytes: Uint8Array, ...signature: number[]) =>
-  signature.every((b, i) => bytes[i] === b)
 const isZip = (bytes: Uint8Array) => startsWith(bytes, 0x50, 0x4b)
 /** OLE compound file: .xls and WPS .et */
 const isOle = (bytes: Uint8Array) => startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)
-
-/** Text of a CSV/TXT file: BOMs first, then strict UTF-8, else GB18030 (a superset of GBK). */
-export function decodeText(bytes: Uint8Array): string {
-  if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return new TextDecoder('utf-8').decode(bytes.subarray(3))
-  if (startsWith(bytes, 0xff, 0xfe)) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
-  if (startsWith(bytes, 0xfe, 0xff)) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes)
-  }
-}
 
 /** Display text of a cell: strings as typed, numbers without float noise, errors as `#REF!`. */
 function cellString(cell: XLSX.CellObject | undefined): string {
@@ -106,13 +85,6 @@ export function readGrids(bytes: Uint8Array): Grid[] {
 const looksLikeJson = (bytes: Uint8Array, fileName: string) =>
   /\.json$/i.test(fileName) || /^\s*\{/.test(decodeText(bytes.subarray(0, 64)))
 
-/** A saved web page (or pasted page content), by name or by its first tag. */
-const looksLikeHtml = (bytes: Uint8Array, fileName: string) =>
-  /\.x?html?$/i.test(fileName) ||
-  /^\s*<(!doctype html|html|head|body|meta|table|div|p)[\s>]/i.test(
-    decodeText(bytes.subarray(0, 512)),
-  )
-
 export function readImportFile(bytes: Uint8Array, fileName: string): ImportOutcome {
   if (bytes.byteLength === 0) return { ok: false, error: EMPTY_FILE }
   if (bytes.byteLength > MAX_IMPORT_BYTES)
@@ -120,17 +92,8 @@ export function readImportFile(bytes: Uint8Array, fileName: string): ImportOutco
   if (!isZip(bytes) && !isOle(bytes) && looksLikeJson(bytes, fileName)) {
     return readBackup(decodeText(bytes))
   }
-  if (isOle(bytes) && /\.(doc|wps)$/i.test(fileName)) return { ok: false, error: LEGACY_WORD }
-  if (isZip(bytes) && hasZipDirectory(bytes) && isWordZip(bytes)) {
-    try {
-      return importDocument(readDocx(bytes), 'Word 文档')
-    } catch {
-      return { ok: false, error: UNREADABLE_WORD }
-    }
-  }
-  if (!isZip(bytes) && !isOle(bytes) && looksLikeHtml(bytes, fileName)) {
-    return importDocument(readHtml(decodeText(bytes)), '网页')
-  }
+  const document = readDocumentFile(bytes, fileName)
+  if (document) return document
   let grids: Grid[]
   try {
     grids = readGrids(bytes)
