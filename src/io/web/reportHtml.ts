@@ -52,7 +52,7 @@ function tableHtml(table: TableSpec, values: ReadonlyMap<string, string>): strin
     return `<tr>${cells.join('')}</tr>`
   })
   return (
-    `<table style="border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:10.5pt;line-height:1.4;${BODY_FONT}" border="1" cellspacing="0" cellpadding="4">` +
+    `<table style="border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:10.5pt;line-height:1.4;${BODY_FONT}">` +
     `<colgroup>${cols}</colgroup><tbody>${rows.join('')}</tbody></table>`
   )
 }

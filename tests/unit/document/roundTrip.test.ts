@@ -67,6 +67,22 @@ describe.each(reports)('%s', { timeout: 30_000 }, (_, make) => {
   })
 })
 
+describe('the standalone page', () => {
+  it('is a complete zh-CN document with styles inline only: no script, no style block, no obsolete table attributes', () => {
+    const html = standaloneHtml(exampleReport())
+    expect(
+      html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">'),
+    ).toBe(true)
+    expect(html).toContain('<title>示例县市场监督管理局2025年政府信息公开工作年度报告</title>')
+    expect(html).not.toMatch(/<script|<style|<link|cellspacing|cellpadding|\sborder=|\son[a-z]+=/i)
+    // Three tables, each cell bordered, table 三's merged labels as in the layout.
+    expect(html.match(/<table /g)).toHaveLength(3)
+    expect(html).toContain('rowspan="22"')
+    expect(html).toContain('colspan="7"')
+    expect(html.trimEnd().endsWith('</html>')).toBe(true)
+  })
+})
+
 describe('hostile text stays text', () => {
   it('is escaped in the web page: no tag or attribute from the report appears as markup', () => {
     const html = standaloneHtml(hostile())
