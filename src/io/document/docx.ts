@@ -137,6 +137,11 @@ function tableGrid(tbl: DomElement, name: string) {
   }
 }
 
+const hasNestedTable = (tbl: DomElement): boolean =>
+  tableRows(tbl).some((tr) =>
+    rowCells(tr).some((tc) => childElements(tc).some((c) => c.name === 'w:tbl')),
+  )
+
 function bodyBlocks(body: DomElement): DocumentBlock[] {
   const blocks: DocumentBlock[] = []
   const walk = (el: DomElement) => {
@@ -145,6 +150,9 @@ function bodyBlocks(body: DomElement): DocumentBlock[] {
         // A line break inside a paragraph ends a line of the text as a new paragraph would.
         for (const line of paragraphText(c).split('\n'))
           blocks.push({ kind: 'paragraph', text: line })
+      } else if (c.name === 'w:tbl' && hasNestedTable(c)) {
+        // A layout table around the report's tables: its cells are read as the body is.
+        for (const tr of tableRows(c)) for (const tc of rowCells(tr)) walk(tc)
       } else if (c.name === 'w:tbl') {
         blocks.push({
           kind: 'table',

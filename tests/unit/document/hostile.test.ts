@@ -51,6 +51,17 @@ describe('broken and hostile Word files', () => {
     expect(readImportFile(ole, '2024年报.doc')).toEqual({ ok: false, error: LEGACY_WORD })
   })
 
+  it('report tables inside a layout table are still found', () => {
+    const cells = (texts: string[]) =>
+      `<w:tr>${texts.map((t) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`
+    const t4 = `<w:tbl>${cells(['行政复议', '', '', '', '', '行政诉讼'])}${cells(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉'])}${cells(['2', '0', '0', '0', '2', ''])}</w:tbl>`
+    const xml = `<w:document ${W}><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>四、政府信息公开行政复议、行政诉讼情况</w:t></w:r></w:p>${t4}<w:p/></w:tc></w:tr></w:tbl></w:body></w:document>`
+    const outcome = readImportFile(docx(xml), 'x.docx')
+    if (!outcome.ok) throw new Error(outcome.error)
+    expect(outcome.result.cells['t4.review.upheld']).toBe(2)
+    expect(outcome.result.cells['t4.review.total']).toBe(2)
+  })
+
   it('markup and entities in Word text arrive as text', () => {
     const table = (rows: string[][]) =>
       `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc><w:p><w:r><w:t>${c}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`
