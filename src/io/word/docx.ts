@@ -80,6 +80,8 @@ const TABLE_CHAR = 210
 const TABLE_LINE = 275
 const CELL_PADDING = 120
 const MIN_ROW = 400
+/** A block of at most this many rows is kept on one page. */
+const SHORT_BLOCK_ROWS = 15
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE }
@@ -91,7 +93,7 @@ function table(spec: TableSpec, values: ReadonlyMap<string, string>): Table {
   const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total))
   // Word repeats header rows only when they lead the table: tables 三 and 四 (one block each).
   const repeatHead = spec.blocks.length === 1
-  // A short table (二, 四) stays on one page with its heading; in a long one (三) the rows of a
+  // A short block (each of 二's four, table 四) stays on one page; in a long one (三) the rows of a
   // merged sub-group label (（三）不予公开 …) stay together, so the label is never cut by a page
   // break. (The outermost label, 三、本年度办理结果, spans more than a page and may break.)
   // A merged row label fits in its first row (which never splits), so a page break among its
@@ -107,7 +109,13 @@ function table(spec: TableSpec, values: ReadonlyMap<string, string>): Table {
     }
   }
   const keepWithNext = new Set<number>()
-  if (layout.rows.length <= 15) layout.rows.forEach((_, i) => keepWithNext.add(i))
+  const blockRows = (block: number) => layout.rows.filter((r) => r.blockIndex === block).length
+  layout.rows.forEach((row, i) => {
+    const next = layout.rows[i + 1]
+    if (next?.blockIndex === row.blockIndex && blockRows(row.blockIndex) <= SHORT_BLOCK_ROWS) {
+      keepWithNext.add(i)
+    }
+  })
   for (const row of layout.rows) {
     for (const c of row.cells) {
       if (c.kind !== 'rowHeader' || c.rowSpan < 2 || c.col === 0) continue
