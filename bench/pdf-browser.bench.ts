@@ -7,7 +7,6 @@
  * the wasm) count from the first start to the last end.
  */
 import type { AddressInfo } from 'node:net'
-import { existsSync, readdirSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, it } from 'vitest'
@@ -16,6 +15,7 @@ import { serve } from '../tests/e2e/global-setup'
 import { loadExample } from '../tests/e2e/actions'
 import { longReport } from '../tests/unit/pdf/helpers'
 import { draftKey, INDEX_KEY, INDEX_VERSION, summaryOf } from '../src/stores/persistence'
+import { distIsStale } from './dist'
 import { record } from './record'
 
 const RUNS = 5
@@ -23,19 +23,6 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-
-/** The newest source file under src/ or public/ is newer than the build: rebuild. */
-function distIsStale(): boolean {
-  const built = `${root}dist/index.html`
-  if (!existsSync(built)) return true
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-      const path = `${dir}/${entry.name}`
-      const time = entry.isDirectory() ? newest(path) : statSync(path).mtimeMs
-      return Math.max(latest, time)
-    }, 0)
-  return Math.max(newest(`${root}src`), newest(`${root}public`)) > statSync(built).mtimeMs
-}
 
 interface Stage {
   readonly name: string

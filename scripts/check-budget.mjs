@@ -14,6 +14,8 @@ export const ENTRY_BUDGET_BYTES = 90 * 1024
 export const HEAVY = [
   { name: 'jsPDF', test: (id) => /node_modules\/jspdf(-autotable)?\//.test(id) },
   { name: 'SheetJS (xlsx)', test: (id) => /node_modules\/(xlsx|@e965\/xlsx)\//.test(id) },
+  { name: 'docx', test: (id) => /node_modules\/docx\//.test(id) },
+  { name: 'htmlparser2', test: (id) => /node_modules\/htmlparser2\//.test(id) },
   { name: 'PDF 字体', test: (id) => /\.(ttf|otf|woff2?)(\?|$)/.test(id) },
   { name: 'WebAssembly', test: (id) => /\.wasm(\?|$)|node_modules\/harfbuzzjs\//.test(id) },
 ]

@@ -4,6 +4,7 @@
  * run as code) and inlines the Excel worker. Anything not embedded (the full fonts for rare
  * characters) is fetched as usual, which fails from file:// and is reported by the caller.
  */
+import DocumentWorker from './document/worker.ts?worker&inline'
 import ExcelWorker from './excel/worker.ts?worker&inline'
 
 export const EMBEDDED_FILE_TYPE = 'application/octet-stream'
@@ -19,3 +20,5 @@ export const fetchAppFile = async (path: string): Promise<Response> =>
   embeddedFile(path) ?? fetch(new URL(path, document.baseURI))
 
 export const startExcelWorker = (): Worker => new ExcelWorker()
+
+export const startDocumentWorker = (): Worker => new DocumentWorker()

@@ -9,3 +9,7 @@ export const fetchAppFile = (path: string): Promise<Response> =>
 
 export const startExcelWorker = (): Worker =>
   new Worker(new URL('./excel/worker.ts', import.meta.url), { type: 'module' })
+
+/** Word documents and web pages: a worker without SheetJS (src/io/document/worker.ts). */
+export const startDocumentWorker = (): Worker =>
+  new Worker(new URL('./document/worker.ts', import.meta.url), { type: 'module' })

@@ -118,15 +118,25 @@ function matchFormat(sheets: readonly SheetIndex[], format: FormatSpec): FormatM
 
 const TITLE = /^\s*(.*?)\s*(\d{4})\s*年度?\s*政府信息公开工作\s*年度报告\s*$/
 
+export interface ReportTitle {
+  readonly agencyName?: string
+  readonly year: number
+}
+
 /** `乐清市新居民服务中心2020年政府信息公开工作年度报告` → agency and year. */
-function detectTitle(sheets: readonly SheetIndex[]): { agencyName?: string; year?: number } {
+export function parseReportTitle(text: string): ReportTitle | undefined {
+  const m = TITLE.exec(text)
+  if (!m) return undefined
+  const year = Number(m[2])
+  if (year < 2019 || year > 2100) return undefined
+  return { year, ...(m[1] ? { agencyName: m[1] } : {}) }
+}
+
+function detectTitle(sheets: readonly SheetIndex[]): Partial<ReportTitle> {
   for (const sheet of sheets) {
     for (const cell of sheet.labels) {
-      const m = TITLE.exec(cell.text)
-      if (!m) continue
-      const year = Number(m[2])
-      if (year < 2019 || year > 2100) continue
-      return { year, ...(m[1] ? { agencyName: m[1] } : {}) }
+      const title = parseReportTitle(cell.text)
+      if (title) return title
     }
   }
   return {}

@@ -6,8 +6,11 @@ import type { ImportOutcome, Report } from '../../domain'
 import { readBackup } from '../backup'
 import { saveFile } from '../fileName'
 import { PAGE_UPDATED, reportError } from '../errors'
-import { startExcelWorker } from '../hosting'
+import { startDocumentWorker, startExcelWorker } from '../hosting'
 import { MAX_IMPORT_BYTES, TIMEOUT_MESSAGE, tooLargeMessage, WORKER_FAILED } from './limits'
+
+/** Word documents and web pages go to the document worker, which carries no SheetJS. */
+const DOCUMENT_FILE = /\.(docx|html?|xhtml)$/i
 
 export interface ImportFileOptions {
   /** Give up (and stop the worker) after this long; default 30 s. */
@@ -25,7 +28,7 @@ export async function importFile(
   const bytes = await file.arrayBuffer()
   let worker: Worker
   try {
-    worker = startExcelWorker()
+    worker = DOCUMENT_FILE.test(file.name) ? startDocumentWorker() : startExcelWorker()
   } catch (error) {
     // A page opened from file:// may not start workers: parse here instead.
     reportError('启动导入线程失败，改在页面中读取', error)

@@ -6,6 +6,8 @@
 import * as XLSX from 'xlsx'
 import { importGrids, type Grid, type ImportOutcome } from '../../domain'
 import { readBackup } from '../backup'
+import { readDocumentFile } from '../document/read'
+import { decodeText, startsWith } from '../text'
 import {
   EMPTY_FILE,
   MAX_IMPORT_BYTES,
@@ -14,23 +16,9 @@ import {
   UNREADABLE,
 } from './limits'
 
-const startsWith = (bytes: Uint8Array, ...signature: number[]) =>
-  signature.every((b, i) => bytes[i] === b)
 const isZip = (bytes: Uint8Array) => startsWith(bytes, 0x50, 0x4b)
 /** OLE compound file: .xls and WPS .et */
 const isOle = (bytes: Uint8Array) => startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)
-
-/** Text of a CSV/TXT file: BOMs first, then strict UTF-8, else GB18030 (a superset of GBK). */
-export function decodeText(bytes: Uint8Array): string {
-  if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return new TextDecoder('utf-8').decode(bytes.subarray(3))
-  if (startsWith(bytes, 0xff, 0xfe)) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
-  if (startsWith(bytes, 0xfe, 0xff)) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes)
-  }
-}
 
 /** A formula whose result was never saved: SheetJS gives a stub cell carrying the formula. */
 const isUnsavedFormula = (cell: XLSX.CellObject | undefined) => cell?.t === 'z' && Boolean(cell.f)
@@ -138,6 +126,8 @@ export function readImportFile(bytes: Uint8Array, fileName: string): ImportOutco
     return readBackup(decodeText(bytes))
   }
   if (isOle(bytes) && isEncryptedPackage(bytes)) return { ok: false, error: PASSWORD_PROTECTED }
+  const document = readDocumentFile(bytes, fileName)
+  if (document) return document
   let grids: Grid[]
   try {
     grids = readGrids(bytes)
