@@ -72,6 +72,7 @@ export const useLibraryStore = defineStore('library', () => {
   function load(): string | null {
     const health = probeStorage(storage)
     if (!health.ok) {
+      saveState.value = health.quota ? 'failed' : 'unavailable'
       if (health.quota)
         saveError.value = `${unavailableMessage(health.reason)}删除不用的草稿可腾出空间。`
       else unavailable.value = unavailableMessage(health.reason)
