@@ -27,6 +27,7 @@ async function screenshotsAtBothSizes(opened: OpenedPage, page: Page, name: stri
   const path = (suffix: string) => `test-results/${name}${suffix}.png`
   await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: path('') })
+  await page.setViewportSize({ width: 911, height: 512 })
   const cdp = await opened.context.newCDPSession(page)
   await cdp.send('Emulation.setDeviceMetricsOverride', {
     width: 911,
@@ -34,8 +35,10 @@ async function screenshotsAtBothSizes(opened: OpenedPage, page: Page, name: stri
     deviceScaleFactor: 1.5,
     mobile: false,
   })
-  await page.screenshot({ path: path('-150') })
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: path('-150'), scale: 'device' })
   await cdp.send('Emulation.clearDeviceMetricsOverride')
+  await page.setViewportSize({ width: 1366, height: 768 })
   await cdp.detach()
 }
 
@@ -106,7 +109,9 @@ test('two windows on one draft: the older one turns read-only, nothing is overwr
 
   // Now the second window is the older one.
   await expect.poll(() => alerts(second, '为免覆盖另一个窗口的内容').count()).toBe(1)
-  await alerts(second, '为免覆盖另一个窗口的内容').getByRole('button', { name: '载入最新内容，继续编辑' }).click()
+  await alerts(second, '为免覆盖另一个窗口的内容')
+    .getByRole('button', { name: '载入最新内容，继续编辑' })
+    .click()
 
   // A third window (as after a restart) holds both windows' work.
   const third = await app.context.newPage()
