@@ -230,6 +230,7 @@ export const useDraftStore = defineStore('draft', () => {
   }
 
   function setLastYear(previous: Report | null): boolean {
+    if (readOnly.value) return false
     lastYear.value = previous
     return library.saveLastYear(previous)
   }

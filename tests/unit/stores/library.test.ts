@@ -270,6 +270,26 @@ describe('newer data under an older build', () => {
   })
 })
 
+test('an index written by a newer version is read, kept whole and never set aside', () => {
+  const storage = memoryStorage({
+    [INDEX_KEY]: JSON.stringify({
+      schemaVersion: 2,
+      activeId: 'a',
+      drafts: [{ id: 'a', title: '甲', year: 2024, updatedAt: '2026-01-01', pinned: true }],
+      folders: ['x'],
+    }),
+    [draftKey('a')]: JSON.stringify(report(1)),
+  })
+  const draft = openWindow(storage)
+  expect(draft.report?.cells['t3.newReceived.naturalPerson']).toBe(1)
+  draft.createDraft(report(2))
+  const index = JSON.parse(storage.getItem(INDEX_KEY)!)
+  expect(index.schemaVersion).toBe(2)
+  expect(index.drafts.find((d: { id: string }) => d.id === 'a')).toMatchObject({ pinned: true })
+  expect(index.drafts).toHaveLength(2)
+  expect(storage.keys().filter((k) => k.startsWith('nianbao.unreadable.'))).toEqual([])
+})
+
 describe('rename and delete', () => {
   test('a renamed draft keeps its name through saves; an empty name restores the title', () => {
     const storage = memoryStorage()
