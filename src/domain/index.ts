@@ -3,9 +3,15 @@ export * from './formats'
 export * from './report'
 export * from './rules'
 export * from './restore'
+export type {
+  BackupDraft,
+  LibraryRestoreResult,
+  LocalDraft,
+  RestoreAction,
+  RestoreStep,
+} from './libraryBackup'
 export * from './import'
 export { exampleReport } from './samples/example'
 export * from './carryOver'
 export * from './migrate'
 export { narrativeCoverage, type SectionCoverage, type TopicCoverage } from './narrative'
-export * from './merge'

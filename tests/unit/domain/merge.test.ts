@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { createReport, mergeReports, type Report } from '../../../src/domain'
+import { createReport, type Report } from '../../../src/domain'
+import { mergeReports } from '../../../src/domain/merge'
 
 const meta = {
   agencyName: '某县人民政府办公室',
