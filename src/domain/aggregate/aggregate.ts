@@ -76,6 +76,11 @@ export interface AggregateOptions {
   readonly include?: Readonly<Record<string, boolean>>
   /** Sum a 2019-layout unit of a 2021+ year after migrating it (default), or refuse it. */
   readonly migrate2019?: boolean
+  /**
+   * Validate each unit (default). False sums without it — for units already checked where they
+   * were read (a city summing its counties' region reports); their statuses then ignore errors.
+   */
+  readonly validateUnits?: boolean
 }
 
 export interface AggregateResult {
@@ -203,19 +208,46 @@ function withYear(report: Report, year: number): Report {
 }
 const yearCache = new WeakMap<Report, Report>()
 
-/** A fingerprint of the tables; only reports with a non-zero figure can be "identical". */
-function cellsSignature(report: Report, cells: readonly CellSpec[]): string | undefined {
+const AMOUNT_SCALE = 10_000 // 万元 to 4 decimals = 1 元: amounts are summed in whole 元
+
+/**
+ * A unit's cells as one array in the format's cell order (amounts in whole 元), with a hash of
+ * them; computed once per report object, so re-summing after a toggle reads no object keys.
+ */
+interface CellVector {
+  readonly values: readonly (number | null)[]
+  readonly hash: number
+  /** Only reports with a non-zero figure can be "identical" (many small units report all 0). */
+  readonly anyFigure: boolean
+}
+const vectorCache = new WeakMap<Report, CellVector>()
+
+function vectorOf(report: Report, cells: readonly CellSpec[]): CellVector {
+  const cached = vectorCache.get(report)
+  if (cached && cached.values.length === cells.length) return cached
+  const values: (number | null)[] = new Array(cells.length)
+  let hash = 0x811c9dc5
   let anyFigure = false
-  const parts: string[] = []
-  for (const c of cells) {
-    const v = report.cells[c.id] ?? null
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!
+    const raw = report.cells[cell.id]
+    const v =
+      raw === null || raw === undefined
+        ? null
+        : cell.kind === 'amount'
+          ? Math.round(raw * AMOUNT_SCALE)
+          : raw
+    values[i] = v
     if (v) anyFigure = true
-    parts.push(v === null ? '' : String(v))
+    hash = Math.imul(hash ^ (v === null ? -1 : v), 0x01000193)
   }
-  return anyFigure ? parts.join(',') : undefined
+  const vector = { values, hash, anyFigure }
+  vectorCache.set(report, vector)
+  return vector
 }
 
-const AMOUNT_SCALE = 10_000 // 万元 to 4 decimals = 1 元: amounts are summed in whole 元
+const sameValues = (a: readonly (number | null)[], b: readonly (number | null)[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i])
 
 export function aggregate(
   inputs: readonly UnitInput[],
@@ -249,8 +281,10 @@ export function aggregate(
 
   const cells = listCells(target)
   const byName = new Map<string, string>()
-  const bySignature = new Map<string, string>()
+  const byHash = new Map<number, { id: string; values: readonly (number | null)[] }[]>()
   const reports = new Map<string, Report>()
+  const vectors = new Map<string, CellVector>()
+  const byId = new Map<string, AggregateUnit>()
   for (const input of inputs) {
     const prepared = prepare(input, year, target, options.migrate2019 ?? true)
     if (!prepared.ok) {
@@ -258,15 +292,22 @@ export function aggregate(
       continue
     }
     const name = nameKey(prepared.report.meta.agencyName)
-    const signature = cellsSignature(prepared.report, cells)
+    const vector = vectorOf(prepared.report, cells)
     const sameName = name ? byName.get(name) : undefined
-    const sameCells = signature !== undefined ? bySignature.get(signature) : undefined
     if (name && !sameName) byName.set(name, input.id)
-    if (signature !== undefined && !sameCells) bySignature.set(signature, input.id)
+    let sameCells: string | undefined
+    if (vector.anyFigure) {
+      const bucket = byHash.get(vector.hash)
+      sameCells = bucket?.find((b) => sameValues(b.values, vector.values))?.id
+      if (!sameCells) {
+        if (bucket) bucket.push({ id: input.id, values: vector.values })
+        else byHash.set(vector.hash, [{ id: input.id, values: vector.values }])
+      }
+    }
     const original = sameName ?? sameCells
-    const findings = unitFindings(prepared.report)
+    const findings = options.validateUnits === false ? [] : unitFindings(prepared.report)
     const errors = findings.filter((f) => f.severity === 'error').length
-    const earlier = original ? units.find((u) => u.id === original) : undefined
+    const earlier = original ? byId.get(original) : undefined
     const status: UnitStatus = earlier ? 'duplicate' : errors ? 'errors' : 'ok'
     const reason = earlier
       ? `与${unitLabel(earlier)}${sameName ? '机关名称相同' : '各表数字完全相同'}，疑似同一单位的重复文件`
@@ -285,36 +326,44 @@ export function aggregate(
       ...(earlier ? { duplicateOf: earlier.id } : {}),
     })
     reports.set(input.id, prepared.report)
+    vectors.set(input.id, vector)
+    byId.set(input.id, units.at(-1)!)
   }
 
   const included = units.filter((u) => u.included)
-  const summed = included.map((u) => reports.get(u.id)!)
-  const sums: Report['cells'] = {}
-  const blanksByCell = new Map<string, string[]>()
-  const blanksByUnit = new Map<string, string[]>()
-  for (const cell of cells) {
-    const scale = cell.kind === 'amount' ? AMOUNT_SCALE : 1
-    let sum = 0
-    let filled = false
-    let blanks: string[] | undefined
-    for (let i = 0; i < summed.length; i++) {
-      const v = summed[i]!.cells[cell.id]
-      if (v === null || v === undefined) (blanks ??= []).push(included[i]!.id)
+  // Units outside, cells inside: each unit's values are one array read front to back.
+  const totals = new Array<number>(cells.length).fill(0)
+  const filled = new Array<boolean>(cells.length).fill(false)
+  const blanks: (string[] | undefined)[] = new Array(cells.length)
+  for (const unit of included) {
+    const values = vectors.get(unit.id)!.values
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!
+      if (v === null) (blanks[i] ??= []).push(unit.id)
       else {
-        filled = true
-        sum += scale === 1 ? v : Math.round(v * scale)
-      }
-    }
-    sums[cell.id] = filled ? sum / scale : null
-    if (filled && blanks) {
-      blanksByCell.set(cell.id, blanks)
-      for (const id of blanks) {
-        const list = blanksByUnit.get(id)
-        if (list) list.push(cell.id)
-        else blanksByUnit.set(id, [cell.id])
+        totals[i]! += v
+        filled[i] = true
       }
     }
   }
+  const sums: Report['cells'] = {}
+  const blanksByCell = new Map<string, string[]>()
+  const blanksByUnit = new Map<string, string[]>()
+  cells.forEach((cell, i) => {
+    sums[cell.id] = filled[i]
+      ? cell.kind === 'amount'
+        ? totals[i]! / AMOUNT_SCALE
+        : totals[i]!
+      : null
+    const list = blanks[i]
+    if (!filled[i] || !list) return
+    blanksByCell.set(cell.id, list)
+    for (const id of list) {
+      const cellsOfUnit = blanksByUnit.get(id)
+      if (cellsOfUnit) cellsOfUnit.push(cell.id)
+      else blanksByUnit.set(id, [cell.id])
+    }
+  })
 
   const report = regionReport(target, year, sums, included, options)
   const names = cellMap(target)
