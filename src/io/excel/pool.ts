@@ -8,7 +8,7 @@ import { startExcelWorker } from '../hosting'
 import { askWorker, DEFAULT_TIMEOUT_MS, parseInPage, readWithoutWorker } from './index'
 
 export interface ReadManyOptions {
-  /** Workers at once; default one per core but one (the page needs it), at least 1, at most 4. */
+  /** Workers at once; default one per core but one (the page needs little), 2 to 4. */
   readonly size?: number
   /** Per file; default 30 s. */
   readonly timeoutMs?: number
@@ -21,7 +21,7 @@ export interface ReadManyOptions {
 export const CANCELLED = '已取消读取'
 
 const defaultSize = () =>
-  Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1))
+  Math.min(4, Math.max(2, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1))
 
 /** Reads every file; resolves when all are read or the signal aborts. */
 export async function readFiles(files: readonly File[], options: ReadManyOptions): Promise<void> {
