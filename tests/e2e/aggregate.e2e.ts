@@ -161,14 +161,18 @@ test('20 unit files: two bad ones listed with reasons, the region draft holds th
   expect(await value('表四 行政复议 结果维持')).toBe(String(sums.reviewUpheld))
   expect(await page.locator('main').getByText('统计口径：本行政区域汇总').count()).toBe(1)
 
-  // 「核对汇总」: change one cell of the region's draft, and the check lists exactly that cell.
+  // 「核对汇总」: change one cell of the region's draft; the check lists that cell and the total
+  // computed from it, nothing else.
   await typeInto(page, '表四 行政复议 结果维持', String(sums.reviewUpheld + 2))
   const again = await openAggregation(page)
   await again.getByRole('button', { name: '核对汇总' }).click()
   const check = again.getByRole('region', { name: '核对结果' })
-  await expect.poll(() => check.textContent()).toContain('1 处与所选单位之和不一致')
+  await expect.poll(() => check.textContent()).toContain('2 处与所选单位之和不一致')
   expect(await check.textContent()).toContain(
     `X-AGG 表四 行政复议 结果维持：本报告填 ${sums.reviewUpheld + 2}，18 个单位合计 ${sums.reviewUpheld}，相差 2`,
+  )
+  expect(await check.textContent()).toContain(
+    `X-AGG 表四 行政复议 总计：本报告填 ${sums.reviewUpheld + 2}，18 个单位合计 ${sums.reviewUpheld}，相差 2`,
   )
   expect(app.pageErrors).toEqual([])
   expect(app.foreignRequests()).toEqual([])

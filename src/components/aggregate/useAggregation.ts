@@ -45,7 +45,10 @@ export function useAggregation() {
     reading.value = true
     const flush = () => {
       done.value = readCount
-      if (arrived.length) units.value = [...units.value, ...arrived.splice(0)]
+      // In the order the files were chosen, whatever order the workers finish in: the earlier
+      // of two duplicates is the one kept.
+      if (arrived.length)
+        units.value = [...units.value, ...arrived.splice(0)].sort((a, b) => +a.id - +b.id)
     }
     const timer = setInterval(flush, PROGRESS_TICK_MS)
     try {
