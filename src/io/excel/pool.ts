@@ -4,8 +4,9 @@
  * and a file that hangs or crashes its worker costs only that file.
  */
 import type { ImportOutcome } from '../../domain'
+import { readBackup } from '../backup'
 import { startExcelWorker } from '../hosting'
-import { askWorker, DEFAULT_TIMEOUT_MS, parseInPage, readWithoutWorker } from './index'
+import { MAX_IMPORT_BYTES, TIMEOUT_MESSAGE, tooLargeMessage, WORKER_FAILED } from './limits'
 
 export interface ReadManyOptions {
   /** Workers at once; default one per core but one (the page needs little), 2 to 4. */
@@ -22,6 +23,48 @@ export const CANCELLED = '已取消读取'
 
 const defaultSize = () =>
   Math.min(4, Math.max(2, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1))
+
+const DEFAULT_TIMEOUT_MS = 30_000
+
+/** What needs no spreadsheet parser: a file over the limit, a JSON backup (as importFile). */
+async function readWithoutWorker(file: File): Promise<ImportOutcome | undefined> {
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: tooLargeMessage(file.size) }
+  if (/\.json$/i.test(file.name)) return readBackup(await file.text())
+  return undefined
+}
+
+/** A page opened from file:// may not start workers: parse here instead. */
+async function parseInPage(bytes: ArrayBuffer, fileName: string): Promise<ImportOutcome> {
+  const { readImportFile } = await import('./read')
+  return readImportFile(new Uint8Array(bytes), fileName)
+}
+
+/**
+ * One file through a running worker, which stays up for the next file. `healthy` is false when
+ * it timed out or crashed: it must then be terminated (and another started).
+ */
+function askWorker(
+  worker: Worker,
+  bytes: ArrayBuffer,
+  fileName: string,
+  timeoutMs: number,
+): Promise<{ outcome: ImportOutcome; healthy: boolean }> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(
+      () => resolve({ outcome: { ok: false, error: TIMEOUT_MESSAGE }, healthy: false }),
+      timeoutMs,
+    )
+    worker.onmessage = (event: MessageEvent<ImportOutcome>) => {
+      clearTimeout(timer)
+      resolve({ outcome: event.data, healthy: true })
+    }
+    worker.onerror = () => {
+      clearTimeout(timer)
+      resolve({ outcome: { ok: false, error: WORKER_FAILED }, healthy: false })
+    }
+    worker.postMessage({ bytes, fileName }, [bytes])
+  })
+}
 
 /** Reads every file; resolves when all are read or the signal aborts. */
 export async function readFiles(files: readonly File[], options: ReadManyOptions): Promise<void> {
