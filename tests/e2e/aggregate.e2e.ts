@@ -204,3 +204,30 @@ test('the view at 150 % zoom (911×512 at device scale 1.5)', async () => {
     await browser.close()
   }
 })
+
+test('files dropped on the view are read like chosen ones', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page } = app
+  const view = await openAggregation(page)
+  const dropped = [unitFiles()[5]!, unitFiles()[18]!].map((f) => ({
+    name: f.name,
+    bytes: [...f.buffer],
+  }))
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const transfer = new DataTransfer()
+    for (const f of files) transfer.items.add(new File([new Uint8Array(f.bytes)], f.name))
+    return transfer
+  }, dropped)
+  const area = view.getByRole('region', { name: '选择或拖入文件' })
+  await area.dispatchEvent('dragenter', { dataTransfer })
+  await area.dispatchEvent('drop', { dataTransfer })
+  await expect
+    .poll(() => view.getByRole('status').first().textContent(), { timeout: 30_000 })
+    .toContain('读取完成 2/2')
+  const rows = view.locator('tbody tr')
+  expect(await rows.count()).toBe(2)
+  expect(await rows.nth(0).textContent()).toContain('示例县第6单位')
+  expect(await rows.nth(0).textContent()).toContain('可汇总')
+  expect(await rows.nth(1).textContent()).toContain('无法识别')
+  expect(app.pageErrors).toEqual([])
+})
