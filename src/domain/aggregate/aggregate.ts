@@ -288,7 +288,12 @@ export function aggregate(
   for (const input of inputs) {
     const prepared = prepare(input, year, target, options.migrate2019 ?? true)
     if (!prepared.ok) {
-      units.push(unitOf(input, prepared))
+      // Still checked, so the table shows what is wrong with it beyond the year or layout.
+      const checked = input.report && options.validateUnits !== false
+      units.push({
+        ...unitOf(input, prepared),
+        ...(checked ? counted(unitFindings(input.report!)) : {}),
+      })
       continue
     }
     const name = nameKey(prepared.report.meta.agencyName)
@@ -320,9 +325,7 @@ export function aggregate(
       status,
       reason,
       included: options.include?.[input.id] ?? status === 'ok',
-      findings,
-      errors,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
+      ...counted(findings),
       ...(earlier ? { duplicateOf: earlier.id } : {}),
     })
     reports.set(input.id, prepared.report)
@@ -414,6 +417,12 @@ function unitOf(input: UnitInput, prepared: Prepared): AggregateUnit {
     notes: [...(input.notes ?? []), ...(prepared.ok ? prepared.notes : [])],
   }
 }
+
+const counted = (findings: readonly Finding[]) => ({
+  findings,
+  errors: findings.filter((f) => f.severity === 'error').length,
+  warnings: findings.filter((f) => f.severity === 'warning').length,
+})
 
 const excludedProblem = (u: AggregateUnit): AggregateProblem => ({
   unitId: u.id,

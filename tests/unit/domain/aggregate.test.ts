@@ -228,6 +228,10 @@ describe('aggregate: every bad case listed with its reason', () => {
     ])
     expect(byId.corrupt!.reason).toBe('无法读取这个文件：它已损坏。')
     expect(byId.old!.reason).toBe('这是 2023 年度的报告，本次汇总的是 2024 年度')
+    // Refused for its year, still checked: the table shows its findings too.
+    expect(byId.old!.findings).toEqual(validate(inputs()[5]!.report!))
+    expect(byId.old!.findings.length).toBeGreaterThan(0)
+    expect(byId.corrupt!.findings).toEqual([])
     expect(byId.sameName!.reason).toBe(
       '与“甲县市场监督管理局”（甲县市场监督管理局.xlsx）机关名称相同，疑似同一单位的重复文件',
     )
