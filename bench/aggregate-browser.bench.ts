@@ -63,7 +63,9 @@ it(`${UNITS} unit workbooks read, validated and summed in the page`, async () =>
       // How long the page is ever unresponsive while reading: its longest main-thread task.
       new PerformanceObserver((list) => {
         for (const task of list.getEntries()) {
-          if (marks.change && !marks.done)
+          // Tasks that start after the change event: the browser's own hand-over of the 300
+          // files to the input (Playwright's setInputFiles) comes before it.
+          if (marks.change && !marks.done && task.startTime >= marks.change)
             marks.longestTask = Math.max(marks.longestTask, task.duration)
         }
       }).observe({ type: 'longtask', buffered: false })
