@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
+  agencyNameFromFileName,
   aggregate,
   checkAgainstUnits,
+  importGrids,
   createReport,
   formatOf,
   gov2019,
@@ -18,6 +20,7 @@ import {
   type UnitInput,
 } from '../../../src/domain'
 import { withRows } from '../../../src/domain/samples/fill'
+import { table3 } from '../import/officialSheets'
 
 /** Every input cell 0, then the given rows (part cells in column order), totals computed. */
 function unit(name: string, rows: Record<string, number[]>, year = 2024): Report {
@@ -342,6 +345,26 @@ describe('aggregate: a 2019-layout unit of a 2021+ year', () => {
 })
 
 describe('unitFromImport', () => {
+  it('a sheet without a title: name from the file, year taken from the region', () => {
+    expect(agencyNameFromFileName('示例县教育局2024年政府信息公开工作年度报告（定稿）.xlsx')).toBe(
+      '示例县教育局',
+    )
+    const rows = table3(2021, (k) => (k === 1 || k === 7 ? '4' : '0')).map((r) => [...r])
+    const outcome = importGrids([{ name: '表三', rows, merges: [] }])
+    const unit = unitFromImport('7', '示例县教育局.csv', outcome)
+    expect(unit.yearKnown).toBe(false)
+    expect(unit.report!.meta.agencyName).toBe('示例县教育局')
+    // Only table 三 row 一 is filled (4 received, nothing handled): T3-BALANCE, so it is summed
+    // only when ticked on purpose.
+    const result = aggregate([input('a', A()), unit], { include: { '7': true } })
+    const read = result.units.find((u) => u.id === '7')!
+    expect(read.status).toBe('errors')
+    expect(read.notes).toContain('文件中没有写明报告年度，按 2024 年度汇总')
+    // 自然人 3 (A) + 4; 总计 4 (A) + 4.
+    expect(result.report!.cells['t3.newReceived.naturalPerson']).toBe(7)
+    expect(result.report!.cells['t3.newReceived.total']).toBe(8)
+  })
+
   it('keeps the error of a file that could not be read', () => {
     expect(unitFromImport('1', '坏.xlsx', { ok: false, error: '已损坏' })).toEqual({
       id: '1',
