@@ -38,7 +38,7 @@ export type Level = keyof typeof LEVELS
 
 export const SCOPES = {
   self: '本机关',
-  aggregate: '本级政府汇总',
+  aggregate: '本行政区域汇总',
 } as const satisfies Record<string, string>
 export type Scope = keyof typeof SCOPES
 

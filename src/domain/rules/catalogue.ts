@@ -128,6 +128,11 @@ export const RULES = {
   // Cross-year
   'X-CARRY': { severity: 'error', basis: '本年“上年结转”即上年“结转下年度继续办理”' },
   'X-IDENTICAL': { severity: 'warning', basis: '各表数据与上年完全相同，疑似照抄上年（常见错误）' },
+  // Aggregation
+  'X-AGG': {
+    severity: 'error',
+    basis: '本行政区域汇总报告的每个栏目等于所汇总各单位同一栏目之和（汇总的定义）',
+  },
 } as const satisfies Record<string, RuleInfo>
 
 export type RuleId = keyof typeof RULES

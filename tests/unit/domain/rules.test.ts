@@ -667,6 +667,7 @@ describe('the catalogue', () => {
       'X-STOCK',
       'X-IDENTICAL',
       'X-PREV-ISSUES',
+      'X-AGG',
     ]
     const known = (id: string) => id in RULES || id in RULE_ALIASES
     expect(fromSpec.filter((id) => !known(id))).toEqual([])
