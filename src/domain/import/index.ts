@@ -2,6 +2,7 @@
 export * from './grid'
 export * from './normalize'
 export * from './dataSheet'
+export * from './infoSheet'
 export * from './importGrids'
 export * from './plan'
 export type { LooseMatch } from './locate'

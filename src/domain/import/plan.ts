@@ -55,15 +55,16 @@ export function yearForImport(result: ImportResult, preferred: number): number {
  * Tables whose imported totals disagree with their parts keep the file's totals (manual mode),
  * so the findings show the disagreement instead of silently replacing the numbers.
  */
-function totalsModeFor(report: Report, imported: ImportResult): Report['totalsMode'] {
+export function totalsModeFor(
+  report: Report,
+  imported: ImportResult['cells'],
+): Report['totalsMode'] {
   const mode = { ...report.totalsMode }
   for (const table of TABLE_KEYS) {
     const computed = recomputeTotals(report, [table])
     const disagrees = Object.keys(computed).some(
       (id) =>
-        imported.cells[id] !== undefined &&
-        imported.cells[id] !== null &&
-        computed[id] !== report.cells[id],
+        imported[id] !== undefined && imported[id] !== null && computed[id] !== report.cells[id],
     )
     if (disagrees) mode[table] = 'manual'
   }
@@ -79,7 +80,7 @@ export function reportFromImport(result: ImportResult, base: ReportMeta, year: n
     cells: { ...report.cells, ...result.cells },
     narrative: { ...report.narrative, ...result.narrative },
   }
-  return { ...filled, totalsMode: totalsModeFor(filled, result) }
+  return { ...filled, totalsMode: totalsModeFor(filled, result.cells) }
 }
 
 function mergeInto(current: Report, result: ImportResult): Report {
@@ -89,7 +90,7 @@ function mergeInto(current: Report, result: ImportResult): Report {
     cells: { ...current.cells, ...result.cells },
     narrative: { ...current.narrative, ...result.narrative },
   }
-  return { ...merged, totalsMode: totalsModeFor(merged, result) }
+  return { ...merged, totalsMode: totalsModeFor(merged, result.cells) }
 }
 
 /** Totals of tables in computed mode as the draft store will show them after confirming. */

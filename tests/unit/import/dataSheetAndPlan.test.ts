@@ -54,7 +54,7 @@ describe('data sheet', () => {
     report.narrative.other = '=SUM(A1)\n第二行  带空格 '
     report.cells['t2.regulations.made'] = null
     report.totalsMode.t3 = 'manual'
-    const result = importedOk([grid('表三', table3(2019)), asGrid(report)])
+    const result = importedOk([grid('说明', [['本表由年报助手导出']]), asGrid(report)])
     expect(result.source).toBe('exact')
     expect(result.report).toEqual(report)
   })
