@@ -7,10 +7,9 @@
  * the wasm) count from the first start to the last end.
  */
 import type { AddressInfo } from 'node:net'
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, it } from 'vitest'
+import { ensureFreshBuild } from '../scripts/fresh-build.ts'
 import { launchBrowser } from '../tests/e2e/browser'
 import { serve } from '../tests/e2e/global-setup'
 import { loadExample } from '../tests/e2e/actions'
@@ -19,23 +18,9 @@ import { draftKey, INDEX_KEY, INDEX_VERSION, summaryOf } from '../src/stores/per
 import { record } from './record'
 
 const RUNS = 5
-const root = fileURLToPath(new URL('..', import.meta.url))
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-
-/** The newest source file under src/ or public/ is newer than the build: rebuild. */
-function distIsStale(): boolean {
-  const built = `${root}dist/index.html`
-  if (!existsSync(built)) return true
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-      const path = `${dir}/${entry.name}`
-      const time = entry.isDirectory() ? newest(path) : statSync(path).mtimeMs
-      return Math.max(latest, time)
-    }, 0)
-  return Math.max(newest(`${root}src`), newest(`${root}public`)) > statSync(built).mtimeMs
-}
 
 interface Stage {
   readonly name: string
@@ -115,10 +100,7 @@ let server: Awaited<ReturnType<typeof serve>>
 let browser: Browser
 let url: string
 beforeAll(async () => {
-  if (distIsStale()) {
-    const { build } = await import('vite')
-    await build({ root, logLevel: 'warn' })
-  }
+  await ensureFreshBuild()
   server = await serve()
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
   browser = await launchBrowser()

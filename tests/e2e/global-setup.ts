@@ -1,14 +1,14 @@
 /**
  * Serves the production build (`dist/`) on a free loopback port for the browser tests and provides
- * its URL as `inject('baseURL')`. Builds first when `dist/` is missing.
+ * its URL as `inject('baseURL')`. Builds first when `dist/` is missing or older than its sources.
  */
-import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
+import { ensureFreshBuild } from '../../scripts/fresh-build.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -76,10 +76,7 @@ export function serve(prefix = '/', dir = dist): Promise<Server> {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(join(dist, 'index.html'))) {
-    const { build } = await import('vite')
-    await build({ root, logLevel: 'warn' })
-  }
+  await ensureFreshBuild()
   const server = await serve()
   const { port } = server.address() as AddressInfo
   project.provide('baseURL', `http://127.0.0.1:${port}/`)
