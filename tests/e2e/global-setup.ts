@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 import { ensureFreshBuild } from '../../scripts/fresh-build.ts'
+import { securityHeaders } from '../../scripts/security-headers.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -52,9 +53,11 @@ async function fileFor(urlPath: string, prefix: string, dir: string): Promise<st
 
 /**
  * Serves dist/ (or a copy of it in `dir`) under `prefix`, e.g. '/zwgk/nianbao/' like a sub-path of
- * a government site.
+ * a government site, with the security headers the README asks of a real server (unless
+ * `headers` is false).
  */
-export function serve(prefix = '/', dir = dist): Promise<Server> {
+export async function serve(prefix = '/', dir = dist, headers = true): Promise<Server> {
+  const security = headers ? securityHeaders(await readFile(join(dir, 'index.html'), 'utf8')) : {}
   const server = createServer(async (req, res) => {
     const path = await fileFor(req.url ?? '/', prefix, dir)
     if (!path) {
@@ -64,6 +67,7 @@ export function serve(prefix = '/', dir = dist): Promise<Server> {
     try {
       const body = await readFile(path)
       res.writeHead(200, {
+        ...security,
         'content-type': MIME[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
       })
