@@ -22,6 +22,7 @@ import {
   type ReportMeta,
 } from '../report'
 import { restoreReport } from '../restore'
+import { excerpt } from '../text'
 import type { SeenLabel } from '../rules'
 import { dataSheetToRaw } from './dataSheet'
 import { cellText, sheetAddress, type Grid } from './grid'
@@ -210,11 +211,8 @@ function readValues(format: FormatSpec, located: readonly LocatedTable[]) {
   return { cells, rejected }
 }
 
-/** A text quoted in a preview line, shortened so a long section stays one line. */
-const excerpt = (text: string) => {
-  const chars = Array.from(text)
-  return chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : text
-}
+/** A section's text in a preview line, shortened so it stays one line. */
+const PREVIEW_CHARS = 30
 
 const withoutTrailingBreaks = (text: string) => text.replace(/\n+$/, '')
 /** The data sheet's chunk size: a longer paragraph may be split over rows of 「报告信息」. */
@@ -266,8 +264,8 @@ function exactWithEdits(
     edits.push({
       address: found.address,
       name: sectionHeading(format, key),
-      before: excerpt(exported.narrative[key]),
-      after: excerpt(found.text),
+      before: excerpt(exported.narrative[key], PREVIEW_CHARS),
+      after: excerpt(found.text, PREVIEW_CHARS),
     })
     narrative[key] = found.text
   }
