@@ -224,7 +224,7 @@ export function totalOverflow(report: Report): string | undefined {
     if (total === null || total === undefined || Number.isSafeInteger(total)) continue
     if (specs.get(constraint.total)?.kind === 'amount') continue
     const name = specs.get(constraint.total)?.name ?? constraint.total
-    return `填入后“${name}”的合计将超过${LARGEST_EXACT}，无法准确显示，请核对`
+    return `“${name}”的合计将超过${LARGEST_EXACT}，无法准确显示，请核对`
   }
   return undefined
 }

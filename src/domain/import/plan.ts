@@ -16,6 +16,7 @@ import {
   createReport,
   NARRATIVE_KEYS,
   recomputeTotals,
+  totalOverflow,
   TABLE_KEYS,
   type Report,
   type ReportMeta,
@@ -34,6 +35,8 @@ export interface ImportPlan {
   readonly changedCells: number
   /** Plain-Chinese lines for the preview, e.g. `表三：12 个单元格将改变`. */
   readonly changes: readonly string[]
+  /** Why the import cannot be confirmed: a total would pass 2^53 − 1 and print rounded. */
+  readonly refused?: string
 }
 
 /** A year that the detected layout can hold: the file's own, else the nearest sensible one. */
@@ -112,12 +115,12 @@ export function planImport(
   if (!current) {
     const year = today.getFullYear() - 1
     const report = settled(reportFromImport(result, { ...NEW_DRAFT_META, year }, year))
-    return {
+    return withRefusal({
       report,
       mode: 'new',
       changedCells: Object.values(report.cells).filter((v) => v !== null).length,
       changes: [`将新建一份 ${report.meta.year} 年报告草稿。`],
-    }
+    })
   }
   const sameLayout =
     result.source === 'labels' &&
@@ -128,7 +131,16 @@ export function planImport(
       ? mergeInto(current, result)
       : reportFromImport(result, current.meta, current.meta.year),
   )
-  return { ...describe(current, report), report, mode: sameLayout ? 'merge' : 'replace' }
+  return withRefusal({
+    ...describe(current, report),
+    report,
+    mode: sameLayout ? 'merge' : 'replace',
+  })
+}
+
+function withRefusal(plan: ImportPlan): ImportPlan {
+  const overflow = totalOverflow(plan.report)
+  return overflow ? { ...plan, refused: overflow } : plan
 }
 
 function describe(current: Report, next: Report) {

@@ -198,3 +198,21 @@ describe('planLastYear', () => {
     )
   })
 })
+
+describe('an import whose totals would pass 2^53 − 1', () => {
+  it('cannot be confirmed, and the preview says which total', () => {
+    // 一、本年新收: 自然人 2^52 + 商业企业 2^52 = 2^53 in its 总计 (left blank in the file).
+    const values = (k: number) => (k === 1 || k === 2 ? String(2 ** 52) : k === 7 ? '' : '0')
+    const result = importedOk([grid('表三', table3(2021, values))])
+    expect(planImport(result, null).refused).toBe(
+      '“表三 一、本年新收政府信息公开申请数量 · 总计”的合计将超过可精确计算的最大整数（9007199254740991），无法准确显示，请核对',
+    )
+    const fits = importedOk([
+      grid(
+        '表三',
+        table3(2021, (k) => (k === 1 ? String(2 ** 52) : k === 7 ? '' : '0')),
+      ),
+    ])
+    expect(planImport(fits, null).refused).toBeUndefined()
+  })
+})
