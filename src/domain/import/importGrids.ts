@@ -29,7 +29,7 @@ import { cellText, sheetAddress, type Grid } from './grid'
 import { locateTable, type LocatedTable, type LooseMatch } from './locate'
 import { INFO_SHEET_NAME, readInfoSheet } from './infoSheet'
 import { normalizeLabel } from './normalize'
-import { totalsModeFor } from './plan'
+import { totalsModeFor } from './importPlan'
 import { indexSheet, type SheetIndex } from './sheetIndex'
 
 export interface TableSummary {
