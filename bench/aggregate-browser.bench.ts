@@ -6,9 +6,8 @@
  */
 import * as XLSX from 'xlsx'
 import type { AddressInfo } from 'node:net'
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { ensureFreshBuild } from '../scripts/fresh-build.ts'
 import { writeWorkbook } from '../src/io/excel/workbook'
 import { launchBrowser } from '../tests/e2e/browser'
 import { serve } from '../tests/e2e/global-setup'
@@ -17,14 +16,10 @@ import { record } from './record'
 
 const UNITS = 300
 const RUNS = 3
-const root = fileURLToPath(new URL('..', import.meta.url))
 
 let server: Awaited<ReturnType<typeof serve>>
 beforeAll(async () => {
-  if (!existsSync(`${root}dist/.vite/manifest.json`)) {
-    const { build } = await import('vite')
-    await build({ root, logLevel: 'warn' })
-  }
+  await ensureFreshBuild()
   server = await serve()
 })
 afterAll(() => new Promise<void>((done) => server.close(() => done())))

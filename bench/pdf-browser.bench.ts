@@ -7,19 +7,17 @@
  * the wasm) count from the first start to the last end.
  */
 import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, it } from 'vitest'
+import { ensureFreshBuild } from '../scripts/fresh-build.ts'
 import { launchBrowser } from '../tests/e2e/browser'
 import { serve } from '../tests/e2e/global-setup'
 import { loadExample } from '../tests/e2e/actions'
 import { longReport } from '../tests/unit/pdf/helpers'
 import { draftKey, INDEX_KEY, INDEX_VERSION, summaryOf } from '../src/stores/persistence'
-import { distIsStale } from './dist'
 import { record } from './record'
 
 const RUNS = 5
-const root = fileURLToPath(new URL('..', import.meta.url))
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
@@ -102,10 +100,7 @@ let server: Awaited<ReturnType<typeof serve>>
 let browser: Browser
 let url: string
 beforeAll(async () => {
-  if (distIsStale()) {
-    const { build } = await import('vite')
-    await build({ root, logLevel: 'warn' })
-  }
+  await ensureFreshBuild()
   server = await serve()
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
   browser = await launchBrowser()

@@ -1,5 +1,5 @@
 // `npm run bench`: runs every bench/*.bench.ts, then prints one table of figures with the
-// machine's name and the date, and keeps it in bench/RESULTS.md for comparison.
+// machine's name and the date, and keeps it in bench/RESULTS.md and the README for comparison.
 import { execSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -26,3 +26,12 @@ const lines = [
 const table = lines.join('\n')
 console.log('\n' + table)
 writeFileSync(new URL('./RESULTS.md', import.meta.url), table + '\n')
+
+// The README shows the same table, between its bench:results markers.
+const readme = new URL('../README.md', import.meta.url)
+const README_BLOCK = /(<!-- bench:results[^>]*-->\n\n)[\s\S]*?(\n\n<!-- \/bench:results -->)/
+const updated = readFileSync(readme, 'utf8').replace(
+  README_BLOCK,
+  (_, open, close) => open + table + close,
+)
+writeFileSync(readme, updated)

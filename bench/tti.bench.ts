@@ -5,11 +5,12 @@
  * Plus what the budget check measures (the entry's size), and the single-file edition from file://.
  */
 import type { AddressInfo } from 'node:net'
-import { existsSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { checkBudget, ENTRY_BUDGET_BYTES } from '../scripts/check-budget.mjs'
+import { ensureFreshBuild } from '../scripts/fresh-build.ts'
 import { launchBrowser } from '../tests/e2e/browser'
 import { serve } from '../tests/e2e/global-setup'
 import { waitUntilOfflineReady } from '../tests/e2e/actions'
@@ -46,10 +47,7 @@ async function startup(page: Page, url: string) {
 
 let server: Awaited<ReturnType<typeof serve>>
 beforeAll(async () => {
-  if (!existsSync(`${root}dist/.vite/manifest.json`)) {
-    const { build } = await import('vite')
-    await build({ root, logLevel: 'warn' })
-  }
+  await ensureFreshBuild()
   server = await serve()
 })
 afterAll(() => new Promise<void>((done) => server.close(() => done())))
@@ -95,10 +93,7 @@ it('time to interactive in headless Chromium', async () => {
 
 it('single-file edition from file://', async () => {
   const single = `${root}dist-single/index.html`
-  if (!existsSync(single)) {
-    const { build } = await import('vite')
-    await build({ root, mode: 'single', logLevel: 'warn' })
-  }
+  await ensureFreshBuild('single')
   const browser = await launchBrowser()
   const runs: { ready: number; total: number }[] = []
   for (let i = 0; i < RUNS; i++) {

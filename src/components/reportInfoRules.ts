@@ -1,4 +1,10 @@
-import { latestSupportedYear, type AgencyKind, type Level, type Scope } from '../domain'
+import {
+  isCalendarDate,
+  latestSupportedYear,
+  type AgencyKind,
+  type Level,
+  type Scope,
+} from '../domain'
 
 /** What the report-info form holds while the user edits it. */
 export interface ReportInfoValues {
@@ -8,13 +14,6 @@ export interface ReportInfoValues {
   year: number
   issuedOn?: string
   scope: Scope
-}
-
-/** A real calendar day written `YYYY-MM-DD` (what <input type="date"> gives). */
-export const isCalendarDate = (text: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
-  const date = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
 }
 
 /** A vee-validate field rule: `true` when valid, else the message shown under the field. */

@@ -1,6 +1,7 @@
 /** The pure domain core: formats, report model, rules, carry-over and migration. */
 export * from './formats'
 export * from './report'
+export * from './text'
 export * from './rules'
 export * from './restore'
 export type {

@@ -15,6 +15,7 @@ import {
   type TableKey,
   type ValueKind,
 } from './formats'
+import { quote, toHalfWidth } from './text'
 
 export const REPORT_TYPE = 'nianbao-report'
 export const SCHEMA_VERSION = 1
@@ -102,16 +103,8 @@ export type ParseResult = { ok: true; value: number | null } | { ok: false; reas
 const BLANK_MARKS = new Set(['', '/', '／', '-', '－', '—', '——', '–', '无'])
 const MAX_AMOUNT_DECIMALS = 4
 
-const toHalfWidth = (text: string) =>
-  text.replace(/[\uFF10-\uFF19\uFF0B\uFF0D\uFF0E]/g, (ch) =>
-    String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  )
-
-/** Quotes the user's input back in a reason, shortened so a pasted paragraph stays one line. */
-const quote = (text: string) => {
-  const chars = Array.from(text.trim())
-  return `“${chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : chars.join('')}”`
-}
+/** The user's input quoted back in a reason, shortened so a pasted paragraph stays one line. */
+const quoted = (text: string) => quote(text.trim(), 20)
 
 /** Thousands separators in groups of three only: `1,234` and `1,234,567.5`, not `1,2,3`. */
 const GROUPED_DIGITS = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/
@@ -133,14 +126,14 @@ export function parseCellInput(
   if (typeof text === 'number') return checkNumber(text, String(text), kind)
   const written = toHalfWidth(text)
   if (SPACE_INSIDE_NUMBER.test(written)) {
-    return { ok: false, reason: `${quote(text)}的数字中间有空格，请删去空格后填写` }
+    return { ok: false, reason: `${quoted(text)}的数字中间有空格，请删去空格后填写` }
   }
   const raw = written.replace(/[\s\u3000]+/g, '')
   if (BLANK_MARKS.has(raw)) return { ok: true, value: null }
   let body = raw.replace(/，/g, ',')
   if (kind === 'amount') {
     if (unit === '万元' && /\d元$/.test(body)) {
-      return { ok: false, reason: `本栏单位为万元，${quote(text)}请换算为万元后填写` }
+      return { ok: false, reason: `本栏单位为万元，${quoted(text)}请换算为万元后填写` }
     }
     body = body.replace(/万?元$/, '')
   } else {
@@ -148,30 +141,30 @@ export function parseCellInput(
   }
   if (body.includes(',')) {
     if (!GROUPED_DIGITS.test(body)) {
-      return { ok: false, reason: `${quote(text)}的千位分隔符位置不对（应每三位一个，如 1,234）` }
+      return { ok: false, reason: `${quoted(text)}的千位分隔符位置不对（应每三位一个，如 1,234）` }
     }
     body = body.replace(/,/g, '')
   }
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(body)) {
-    return { ok: false, reason: `${quote(text)}不是数字` }
+    return { ok: false, reason: `${quoted(text)}不是数字` }
   }
   return checkNumber(Number(body), body, kind)
 }
 
 function checkNumber(value: number, written: string, kind: ValueKind): ParseResult {
-  if (!Number.isFinite(value)) return { ok: false, reason: `${quote(written)}不是有效数字` }
+  if (!Number.isFinite(value)) return { ok: false, reason: `${quoted(written)}不是有效数字` }
   if (value < 0 && kind !== 'signedCount') return { ok: false, reason: '不能填写负数' }
   if (kind === 'amount') {
     const decimals = written.split('.')[1]?.length ?? 0
     if (decimals > MAX_AMOUNT_DECIMALS) {
       return { ok: false, reason: '金额以万元为单位，最多保留4位小数（精确到元）' }
     }
-    if (value > 1e12) return { ok: false, reason: `金额${quote(written)}过大，请核对单位` }
+    if (value > 1e12) return { ok: false, reason: `金额${quoted(written)}过大，请核对单位` }
     return { ok: true, value: value === 0 ? 0 : value }
   }
   if (!Number.isInteger(value)) return { ok: false, reason: '件数必须是整数，不能有小数' }
   if (!Number.isSafeInteger(value)) {
-    return { ok: false, reason: `${quote(written)}过大：超过${LARGEST_EXACT}，请核对` }
+    return { ok: false, reason: `${quoted(written)}过大：超过${LARGEST_EXACT}，请核对` }
   }
   return { ok: true, value: value === 0 ? 0 : value }
 }
@@ -231,7 +224,7 @@ export function totalOverflow(report: Report): string | undefined {
     if (total === null || total === undefined || Number.isSafeInteger(total)) continue
     if (specs.get(constraint.total)?.kind === 'amount') continue
     const name = specs.get(constraint.total)?.name ?? constraint.total
-    return `填入后“${name}”的合计将超过${LARGEST_EXACT}，无法准确显示，请核对`
+    return `“${name}”的合计将超过${LARGEST_EXACT}，无法准确显示，请核对`
   }
   return undefined
 }

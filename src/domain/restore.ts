@@ -16,6 +16,7 @@ import {
   type Report,
   type ReportMeta,
 } from './report'
+import { isCalendarDate } from './text'
 
 export type RestoreResult =
   { ok: true; report: Report; warnings: string[] } | { ok: false; error: string }
@@ -26,13 +27,6 @@ export const isRecord = (v: unknown): v is Record<string, unknown> =>
 /** Reads own properties only, so `__proto__` or `constructor` keys in the data do nothing. */
 export const own = (obj: Record<string, unknown>, key: string): unknown =>
   Object.hasOwn(obj, key) ? obj[key] : undefined
-
-/** `YYYY-MM-DD` naming a day that exists (not 2025-13-45, not 2026-02-30). */
-function isCalendarDate(v: unknown): v is string {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false
-  const day = new Date(`${v}T00:00:00Z`)
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === v
-}
 
 const pick = <T extends string>(value: unknown, allowed: Record<T, string>, fallback: T): T =>
   typeof value === 'string' && Object.hasOwn(allowed, value) ? (value as T) : fallback
@@ -68,7 +62,7 @@ export function restoreReport(raw: unknown): RestoreResult {
     level: pick(own(rawMeta, 'level'), LEVELS, 'county'),
     year,
     scope: pick(own(rawMeta, 'scope'), SCOPES, 'self'),
-    ...(isCalendarDate(issuedOn) ? { issuedOn } : {}),
+    ...(typeof issuedOn === 'string' && isCalendarDate(issuedOn) ? { issuedOn } : {}),
   }
 
   const rawCells = isRecord(own(raw, 'cells')) ? (own(raw, 'cells') as Record<string, unknown>) : {}

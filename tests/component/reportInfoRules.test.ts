@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { isCalendarDate, reportInfoRules } from '../../src/components/reportInfoRules'
+import { reportInfoRules } from '../../src/components/reportInfoRules'
+import { isCalendarDate } from '../../src/domain'
 
 const today = new Date('2026-03-01T00:00:00Z')
 const valid = {

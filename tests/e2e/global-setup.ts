@@ -1,14 +1,15 @@
 /**
  * Serves the production build (`dist/`) on a free loopback port for the browser tests and provides
- * its URL as `inject('baseURL')`. Builds first when `dist/` is missing.
+ * its URL as `inject('baseURL')`. Builds first when `dist/` is missing or older than its sources.
  */
-import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
+import { ensureFreshBuild } from '../../scripts/fresh-build.ts'
+import { securityHeaders } from '../../scripts/security-headers.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -52,9 +53,11 @@ async function fileFor(urlPath: string, prefix: string, dir: string): Promise<st
 
 /**
  * Serves dist/ (or a copy of it in `dir`) under `prefix`, e.g. '/zwgk/nianbao/' like a sub-path of
- * a government site.
+ * a government site, with the security headers the README asks of a real server (unless
+ * `headers` is false).
  */
-export function serve(prefix = '/', dir = dist): Promise<Server> {
+export async function serve(prefix = '/', dir = dist, headers = true): Promise<Server> {
+  const security = headers ? securityHeaders(await readFile(join(dir, 'index.html'), 'utf8')) : {}
   const server = createServer(async (req, res) => {
     const path = await fileFor(req.url ?? '/', prefix, dir)
     if (!path) {
@@ -64,6 +67,7 @@ export function serve(prefix = '/', dir = dist): Promise<Server> {
     try {
       const body = await readFile(path)
       res.writeHead(200, {
+        ...security,
         'content-type': MIME[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
       })
@@ -76,10 +80,7 @@ export function serve(prefix = '/', dir = dist): Promise<Server> {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(join(dist, 'index.html'))) {
-    const { build } = await import('vite')
-    await build({ root, logLevel: 'warn' })
-  }
+  await ensureFreshBuild()
   const server = await serve()
   const { port } = server.address() as AddressInfo
   project.provide('baseURL', `http://127.0.0.1:${port}/`)

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import { openApp, type OpenedPage } from './browser'
 import { cell, createReport, NEW_NATURAL, typeInto } from './actions'
 import { table3 } from '../unit/import/officialSheets'
+import { formats, sectionHeading, tableLayout, tableOf } from '../../src/domain'
 
 let app: OpenedPage | undefined
 afterEach(async () => {
@@ -178,5 +179,49 @@ test('a part of the app gone from the server after a deploy: 「页面已更新�
   const again = await pick(page, '表三.xlsx', workbook(rows))
   await expect.poll(() => again.getByRole('alert').textContent()).toContain('页面已更新，请刷新')
   expect(logged.some((text) => text.includes('[年报助手] 导入'))).toBe(true)
+  expect(app.pageErrors).toEqual([])
+})
+
+test('an export edited in Excel afterwards: the edited cells and text win, the preview lists them', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page } = app
+  await createReport(page)
+  await typeInto(page, NEW_NATURAL, '7')
+  const excel = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出 Excel' }).click()
+  const book = XLSX.read(await readFile((await (await excel).path())!), { type: 'array' })
+
+  // A colleague changes 自然人 from 7 to 12 in the printed 表三 and writes the 其他 section.
+  const t3 = book.SheetNames.find((name) => name.startsWith('三、'))!
+  const layout = tableLayout(tableOf(formats.gov2021, 't3'))
+  const natural = layout.rows
+    .flatMap((r) => r.cells)
+    .find((c) => c.cellId === 't3.newReceived.naturalPerson')!
+  book.Sheets[t3]![XLSX.utils.encode_cell({ r: natural.row + 1, c: natural.col })] = {
+    t: 'n',
+    v: 12,
+  }
+  const info = book.Sheets['报告信息']!
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(info, { header: 1, blankrows: true })
+  const other = rows.findIndex((r) => r[0] === sectionHeading(formats.gov2021, 'other'))
+  info[XLSX.utils.encode_cell({ r: other + 1, c: 1 })] = {
+    t: 's',
+    v: '本年度无其他需要报告的事项。',
+  }
+  const edited = Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }))
+
+  await typeInto(page, NEW_NATURAL, '9')
+  const dialog = await pick(page, '同事改过的年报.xlsx', edited)
+  const preview = dialog.getByRole('region', { name: '导入预览' })
+  await expect.poll(() => preview.textContent()).toContain('导出后修改：2 格')
+  expect(await preview.textContent()).toContain('“7” → “12”')
+  expect(await preview.textContent()).toContain('本年度无其他需要报告的事项。')
+  await app.screenshot('import-edited-export')
+  await dialog.getByRole('button', { name: '确认导入' }).click()
+  await expect.poll(() => cell(page, NEW_NATURAL).inputValue()).toBe('12')
+  const otherSection = page.getByRole('textbox', {
+    name: sectionHeading(formats.gov2021, 'other'),
+  })
+  expect(await otherSection.inputValue()).toBe('本年度无其他需要报告的事项。')
   expect(app.pageErrors).toEqual([])
 })

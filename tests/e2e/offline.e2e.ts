@@ -3,8 +3,7 @@
  * service worker precaches it, then the network is cut (browser offline AND server stopped): a
  * reload still opens the app with the draft, and the exports still work.
  */
-import { execFileSync } from 'node:child_process'
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync } from 'node:fs'
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -12,6 +11,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterEach, expect, test } from 'vitest'
 import { LOCAL_URL, openApp, type OpenedPage } from './browser'
+import { ensureFreshBuild } from '../../scripts/fresh-build.ts'
 import { serve } from './global-setup'
 import {
   cell,
@@ -85,8 +85,7 @@ test('after one visit from a sub-path, the app, the draft and the exports work w
 
 test('the single-file edition works from file:// with no server: draft, PDF, Excel in and out', async () => {
   const single = fileURLToPath(new URL('../../dist-single/index.html', import.meta.url))
-  if (!existsSync(single))
-    execFileSync('npx', ['vite', 'build', '--mode', 'single', '--logLevel', 'warn'])
+  await ensureFreshBuild('single')
   // As passed around on a USB stick: one file, alone in its folder.
   const folder = mkdtempSync(join(tmpdir(), 'nianbao-usb-'))
   const copy = join(folder, '年报助手.html')

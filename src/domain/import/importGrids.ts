@@ -7,18 +7,29 @@ import {
   cellMap,
   formats,
   listCells,
+  sectionHeading,
   tablesOf,
   type FormatId,
   type FormatSpec,
   type TableKey,
 } from '../formats'
-import { parseCellInput, type Narrative, type Report, type ReportMeta } from '../report'
+import {
+  formatCellValue,
+  NARRATIVE_KEYS,
+  parseCellInput,
+  type Narrative,
+  type Report,
+  type ReportMeta,
+} from '../report'
 import { restoreReport } from '../restore'
+import { excerpt } from '../text'
 import type { SeenLabel } from '../rules'
 import { dataSheetToRaw } from './dataSheet'
 import { cellText, sheetAddress, type Grid } from './grid'
 import { locateTable, type LocatedTable, type LooseMatch } from './locate'
+import { INFO_SHEET_NAME, readInfoSheet } from './infoSheet'
 import { normalizeLabel } from './normalize'
+import { totalsModeFor } from './importPlan'
 import { indexSheet, type SheetIndex } from './sheetIndex'
 
 export interface TableSummary {
@@ -62,6 +73,19 @@ export interface ImportResult {
   /** Row and column labels of tables 二 and 三 as the file prints them (checkImportedLabels). */
   readonly seenLabels: readonly SeenLabel[]
   readonly warnings: readonly string[]
+  /** Our own export, edited since: what the printed sheets changed (they win over 「数据」). */
+  readonly editedSinceExport?: readonly ExportEdit[]
+}
+
+/** A cell or text of our own export changed in the printed sheets after it was exported. */
+export interface ExportEdit {
+  /** `表三!D4`, `报告信息!B12` */
+  readonly address: string
+  /** The cell's name or the section's heading. */
+  readonly name: string
+  /** As the data sheet has it (what was exported) and as printed now (what is imported). */
+  readonly before: string
+  readonly after: string
 }
 
 export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; error: string }
@@ -197,6 +221,83 @@ function readValues(format: FormatSpec, located: readonly LocatedTable[]) {
   return { cells, rejected }
 }
 
+/** A section's text in a preview line, shortened so it stays one line. */
+const PREVIEW_CHARS = 30
+
+const withoutTrailingBreaks = (text: string) => text.replace(/\n+$/, '')
+/** The data sheet's chunk size: a longer paragraph may be split over rows of 「报告信息」. */
+const LONG_PARAGRAPH = /[^\n]{30000}/
+
+/** The same section text, allowing for the export's layout (trailing breaks, split paragraphs). */
+const sameText = (printed: string, exported: string) =>
+  withoutTrailingBreaks(printed) === withoutTrailingBreaks(exported) ||
+  (LONG_PARAGRAPH.test(exported) && printed.replace(/\n/g, '') === exported.replace(/\n/g, ''))
+
+/**
+ * Our own export as a colleague may have changed it in Excel/WPS: the printed table sheets and
+ * the 「报告信息」 texts win over the data sheet, and every difference is listed. A printed cell
+ * that is not a number keeps the exported value and is listed as not imported.
+ */
+function exactWithEdits(
+  exported: Report,
+  warnings: readonly string[],
+  grids: readonly Grid[],
+  dataGrid: Grid,
+): ImportResult {
+  const format = formats[exported.formatId]
+  const info = grids.find((g) => g.name === INFO_SHEET_NAME)
+  const printed = grids.filter((g) => g !== dataGrid && g !== info).map(indexSheet)
+  const { located } = matchFormat(printed, format)
+  const { cells: read, rejected } = readValues(format, located)
+  const specs = cellMap(format)
+  const edits: ExportEdit[] = []
+  const cells = { ...exported.cells }
+  const editedCells: Record<string, number | null> = {}
+  for (const table of located) {
+    for (const { cellId, row, col } of table.cells) {
+      const value = read[cellId]
+      if (value === undefined || value === exported.cells[cellId]) continue
+      edits.push({
+        address: sheetAddress(table.sheet.grid, row, col),
+        name: specs.get(cellId)!.name,
+        before: formatCellValue(exported.cells[cellId]),
+        after: formatCellValue(value),
+      })
+      cells[cellId] = editedCells[cellId] = value
+    }
+  }
+  const texts = info ? readInfoSheet(info, format) : { narrative: {} }
+  const narrative = { ...exported.narrative }
+  for (const key of NARRATIVE_KEYS) {
+    const found = texts.narrative[key]
+    if (!found || sameText(found.text, exported.narrative[key])) continue
+    edits.push({
+      address: found.address,
+      name: sectionHeading(format, key),
+      before: excerpt(exported.narrative[key], PREVIEW_CHARS),
+      after: excerpt(found.text, PREVIEW_CHARS),
+    })
+    narrative[key] = found.text
+  }
+  const agency = texts.agencyName
+  const meta =
+    agency && agency.text.trim() && agency.text !== exported.meta.agencyName
+      ? { ...exported.meta, agencyName: agency.text.trim() }
+      : exported.meta
+  if (meta !== exported.meta && agency) {
+    edits.push({
+      address: agency.address,
+      name: '机关名称',
+      before: exported.meta.agencyName,
+      after: meta.agencyName,
+    })
+  }
+  if (!edits.length && !rejected.length) return summarizeExact(exported, warnings)
+  const edited: Report = { ...exported, meta, cells, narrative }
+  const report = { ...edited, totalsMode: totalsModeFor(edited, editedCells) }
+  return { ...summarizeExact(report, warnings), rejected, editedSinceExport: edits }
+}
+
 /** Reads the sheets of a file: our data sheet exactly, otherwise the tables by their labels. */
 export function importGrids(grids: readonly Grid[]): ImportOutcome {
   for (const grid of grids) {
@@ -204,7 +305,7 @@ export function importGrids(grids: readonly Grid[]): ImportOutcome {
     if (raw === undefined) continue
     const restored = restoreReport(raw)
     if (!restored.ok) return { ok: false, error: restored.error }
-    return { ok: true, result: summarizeExact(restored.report, restored.warnings) }
+    return { ok: true, result: exactWithEdits(restored.report, restored.warnings, grids, grid) }
   }
 
   const sheets = grids.map(indexSheet)

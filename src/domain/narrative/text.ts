@@ -2,6 +2,7 @@
  * Reading Chinese report prose: sentences, clauses, and the numbers written in them
  * (`1,234`, `１７`, `十二`, `两`, `一百零五`).
  */
+import { toHalfWidth } from '../text'
 
 export interface Sentence {
   /** The sentence without whitespace (spaces inside Chinese prose carry no meaning). */
@@ -9,9 +10,6 @@ export interface Sentence {
   /** Its clauses (split at `，`, `、` stays inside), for attributing a number to its verb. */
   readonly clauses: readonly string[]
 }
-
-const toHalfWidth = (text: string) =>
-  text.replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
 
 /** Splits prose into sentences at `。！？；` and line breaks. */
 export function splitSentences(text: string): Sentence[] {

@@ -1,6 +1,7 @@
 /** Report information: title, statistics period, publication deadlines, signature. */
 import { narrativeFacts } from '../narrative'
 import { reportTitle, type Level } from '../report'
+import { chineseDate } from '../text'
 import type { Finding } from './types'
 import { finding, quote, type Check } from './util'
 
@@ -43,10 +44,7 @@ export const checkPeriod: Check = ({ report }) => {
 }
 
 const DATE = (y: number, md: string) => `${y}-${md}`
-const CN_DATE = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
+const CN_DATE = (iso: string) => chineseDate(iso) ?? iso
 
 export const checkDeadlines: Check = ({ report }) => {
   const { agencyKind, level, year, issuedOn } = report.meta

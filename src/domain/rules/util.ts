@@ -52,6 +52,4 @@ export function knownSum(report: Report, ids: readonly string[]): number | null 
   return sum
 }
 
-/** `“…全年共收到政府信息公开申请17件…”`: a sentence quoted in a message, shortened if long. */
-export const quote = (sentence: string, max = 60): string =>
-  `“${sentence.length > max ? sentence.slice(0, max) + '…' : sentence}”`
+export { quote } from '../text'

@@ -9,6 +9,7 @@ import {
   AGENCY_KINDS,
   DATA_SHEET_NAME,
   formatOf,
+  INFO_SHEET_NAME,
   LEVELS,
   neutraliseFormula,
   reportTitle,
@@ -22,7 +23,6 @@ import { safeFileName } from '../fileName'
 
 type XLSX = typeof XLSXModule
 type Value = string | number | null
-export const INFO_SHEET_NAME = '报告信息'
 /** Excel refuses longer cells; one narrative paragraph rarely comes close. */
 const MAX_CELL_TEXT = 32_000
 

@@ -4,6 +4,7 @@
  */
 import {
   cellMap,
+  chineseDate,
   formatCellValue,
   formatOf,
   recomputeTotals,
@@ -34,12 +35,9 @@ export interface PrintedText {
   readonly bold: boolean
 }
 
-/** `2026-01-20` → `2026年1月20日` (GB/T 9704: Arabic numerals, no leading zeros). */
-export function formatIssuedOn(isoDate: string | undefined): string {
-  const match = isoDate?.match(/^(\d{4})-(\d{2})-(\d{2})$/)
-  if (!match) return '　　年　　月　　日'
-  return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`
-}
+/** `2026-01-20` → `2026年1月20日`; no date yet leaves the blanks to fill in by hand. */
+export const formatIssuedOn = (isoDate: string | undefined): string =>
+  chineseDate(isoDate) ?? '　　年　　月　　日'
 
 export function reportContent(report: Report): ReportContent {
   const format = formatOf(report)

@@ -99,7 +99,7 @@ describe('totalOverflow', () => {
         report({ 't3.newReceived.naturalPerson': half, 't3.newReceived.business': half }),
       ),
     ).toBe(
-      '填入后“表三 一、本年新收政府信息公开申请数量 · 总计”的合计将超过可精确计算的最大整数（9007199254740991），无法准确显示，请核对',
+      '“表三 一、本年新收政府信息公开申请数量 · 总计”的合计将超过可精确计算的最大整数（9007199254740991），无法准确显示，请核对',
     )
     expect(
       totalOverflow(

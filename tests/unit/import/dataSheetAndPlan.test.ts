@@ -54,7 +54,7 @@ describe('data sheet', () => {
     report.narrative.other = '=SUM(A1)\n第二行  带空格 '
     report.cells['t2.regulations.made'] = null
     report.totalsMode.t3 = 'manual'
-    const result = importedOk([grid('表三', table3(2019)), asGrid(report)])
+    const result = importedOk([grid('说明', [['本表由年报助手导出']]), asGrid(report)])
     expect(result.source).toBe('exact')
     expect(result.report).toEqual(report)
   })
@@ -196,5 +196,23 @@ describe('planLastYear', () => {
     expect(planLastYear(result, draft2021()).notes[0]).toBe(
       '文件是 2019 年的报告，不是当前草稿（2021 年）的上一年度，跨年度校验的结果请谨慎看待。',
     )
+  })
+})
+
+describe('an import whose totals would pass 2^53 − 1', () => {
+  it('cannot be confirmed, and the preview says which total', () => {
+    // 一、本年新收: 自然人 2^52 + 商业企业 2^52 = 2^53 in its 总计 (left blank in the file).
+    const values = (k: number) => (k === 1 || k === 2 ? String(2 ** 52) : k === 7 ? '' : '0')
+    const result = importedOk([grid('表三', table3(2021, values))])
+    expect(planImport(result, null).refused).toBe(
+      '“表三 一、本年新收政府信息公开申请数量 · 总计”的合计将超过可精确计算的最大整数（9007199254740991），无法准确显示，请核对',
+    )
+    const fits = importedOk([
+      grid(
+        '表三',
+        table3(2021, (k) => (k === 1 ? String(2 ** 52) : k === 7 ? '' : '0')),
+      ),
+    ])
+    expect(planImport(fits, null).refused).toBeUndefined()
   })
 })

@@ -16,6 +16,7 @@ import {
   createReport,
   NARRATIVE_KEYS,
   recomputeTotals,
+  totalOverflow,
   TABLE_KEYS,
   type Report,
   type ReportMeta,
@@ -34,6 +35,8 @@ export interface ImportPlan {
   readonly changedCells: number
   /** Plain-Chinese lines for the preview, e.g. `表三：12 个单元格将改变`. */
   readonly changes: readonly string[]
+  /** Why the import cannot be confirmed: a total would pass 2^53 − 1 and print rounded. */
+  readonly refused?: string
 }
 
 /** A year that the detected layout can hold: the file's own, else the nearest sensible one. */
@@ -55,15 +58,16 @@ export function yearForImport(result: ImportResult, preferred: number): number {
  * Tables whose imported totals disagree with their parts keep the file's totals (manual mode),
  * so the findings show the disagreement instead of silently replacing the numbers.
  */
-function totalsModeFor(report: Report, imported: ImportResult): Report['totalsMode'] {
+export function totalsModeFor(
+  report: Report,
+  imported: ImportResult['cells'],
+): Report['totalsMode'] {
   const mode = { ...report.totalsMode }
   for (const table of TABLE_KEYS) {
     const computed = recomputeTotals(report, [table])
     const disagrees = Object.keys(computed).some(
       (id) =>
-        imported.cells[id] !== undefined &&
-        imported.cells[id] !== null &&
-        computed[id] !== report.cells[id],
+        imported[id] !== undefined && imported[id] !== null && computed[id] !== report.cells[id],
     )
     if (disagrees) mode[table] = 'manual'
   }
@@ -79,7 +83,7 @@ export function reportFromImport(result: ImportResult, base: ReportMeta, year: n
     cells: { ...report.cells, ...result.cells },
     narrative: { ...report.narrative, ...result.narrative },
   }
-  return { ...filled, totalsMode: totalsModeFor(filled, result) }
+  return { ...filled, totalsMode: totalsModeFor(filled, result.cells) }
 }
 
 function mergeInto(current: Report, result: ImportResult): Report {
@@ -89,7 +93,7 @@ function mergeInto(current: Report, result: ImportResult): Report {
     cells: { ...current.cells, ...result.cells },
     narrative: { ...current.narrative, ...result.narrative },
   }
-  return { ...merged, totalsMode: totalsModeFor(merged, result) }
+  return { ...merged, totalsMode: totalsModeFor(merged, result.cells) }
 }
 
 /** Totals of tables in computed mode as the draft store will show them after confirming. */
@@ -111,12 +115,12 @@ export function planImport(
   if (!current) {
     const year = today.getFullYear() - 1
     const report = settled(reportFromImport(result, { ...NEW_DRAFT_META, year }, year))
-    return {
+    return withRefusal({
       report,
       mode: 'new',
       changedCells: Object.values(report.cells).filter((v) => v !== null).length,
       changes: [`将新建一份 ${report.meta.year} 年报告草稿。`],
-    }
+    })
   }
   const sameLayout =
     result.source === 'labels' &&
@@ -127,7 +131,16 @@ export function planImport(
       ? mergeInto(current, result)
       : reportFromImport(result, current.meta, current.meta.year),
   )
-  return { ...describe(current, report), report, mode: sameLayout ? 'merge' : 'replace' }
+  return withRefusal({
+    ...describe(current, report),
+    report,
+    mode: sameLayout ? 'merge' : 'replace',
+  })
+}
+
+function withRefusal(plan: ImportPlan): ImportPlan {
+  const overflow = totalOverflow(plan.report)
+  return overflow ? { ...plan, refused: overflow } : plan
 }
 
 function describe(current: Report, next: Report) {
