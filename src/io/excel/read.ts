@@ -3,7 +3,6 @@
  * and, in tests, directly in Node. Accepts .xlsx/.xls/.et (WPS), .csv in UTF-8 (with or without
  * BOM), UTF-16 or GBK/GB18030, and our JSON backup.
  */
-import { DATA_SHEET_NAME, dataSheetToRaw } from '../../domain'
 import * as XLSX from 'xlsx'
 import { importGrids, type Grid, type ImportOutcome } from '../../domain'
 import { readBackup } from '../backup'
@@ -106,22 +105,6 @@ function hasZipDirectory(bytes: Uint8Array): boolean {
   return false
 }
 
-/**
- * Our own export holds the whole report in its data sheet: reading that sheet alone is about
- * three times faster than reading every sheet, which counts when 汇总 reads hundreds of files.
- * Undefined for any other file (including a colleague's workbook with a sheet named 数据).
- */
-function readOwnExport(bytes: Uint8Array): ImportOutcome | undefined {
-  try {
-    const only: XLSX.ParsingOptions = { ...READ_OPTIONS, type: 'array', sheets: [DATA_SHEET_NAME] }
-    const sheet = XLSX.read(bytes, only).Sheets[DATA_SHEET_NAME]
-    const grid = sheet && sheetToGrid(DATA_SHEET_NAME, sheet)
-    return grid && dataSheetToRaw(grid) !== undefined ? importGrids([grid]) : undefined
-  } catch {
-    return undefined // the full read below reports what is wrong
-  }
-}
-
 /** The sheets of a spreadsheet file; throws when SheetJS cannot read it. */
 export function readGrids(bytes: Uint8Array): Grid[] {
   if (isZip(bytes) && !hasZipDirectory(bytes)) throw new Error('incomplete zip')
@@ -139,9 +122,6 @@ export function readImportFile(bytes: Uint8Array, fileName: string): ImportOutco
   if (bytes.byteLength === 0) return { ok: false, error: EMPTY_FILE }
   if (bytes.byteLength > MAX_IMPORT_BYTES)
     return { ok: false, error: tooLargeMessage(bytes.byteLength) }
-  const own = isZip(bytes) && hasZipDirectory(bytes) ? readOwnExport(bytes) : undefined
-  if (own) return own
-
   if (!isZip(bytes) && !isOle(bytes) && looksLikeJson(bytes, fileName)) {
     return readBackup(decodeText(bytes))
   }
