@@ -10,7 +10,8 @@ export interface Sentence {
   readonly clauses: readonly string[]
 }
 
-const toHalfWidth = (text: string) =>
+/** `１７` → `17`. */
+export const toHalfWidth = (text: string) =>
   text.replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
 
 /** Splits prose into sentences at `。！？；` and line breaks. */

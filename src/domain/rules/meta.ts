@@ -24,13 +24,14 @@ export const checkTitle: Check = ({ report }) => {
   return []
 }
 
-const PERIOD = /(\d+)年1月1日起?(?:至|到|—|－|-|~|～)(\d+)年12月31日/
+/** The second year may be left out: "2024年1月1日至12月31日". */
+const PERIOD = /(\d+)年1月1日起?(?:至|到|—|－|-|~|～)(?:(\d+)年)?12月31日/
 
 export const checkPeriod: Check = ({ report }) => {
   const year = String(report.meta.year)
   return narrativeFacts(report).periods.flatMap((p): Finding[] => {
     const m = PERIOD.exec(p.sentence)
-    if (m && m[1] === year && m[2] === year) return []
+    if (m && m[1] === year && (m[2] ?? year) === year) return []
     return [
       finding(
         'M-PERIOD',

@@ -40,8 +40,8 @@ export const checkApplications: Check = ({ report, plan }) => {
     const id = target[s.kind]
     const table = valueOf(report, id)
     if (table === null || table === s.value) return []
-    // "办理…件" may count everything on the desk this year: 一 + 二 (rules.md N-APPS).
-    if (s.kind === 'handled' && available === s.value) return []
+    // "办理…件" and "共受理…件" may count everything on the desk this year: 一 + 二 (rules.md N-APPS).
+    if ((s.kind === 'handled' || s.kind === 'received') && available === s.value) return []
     const row = plan.byId.get(id)!.rowLabels.at(-1)
     return [
       finding(

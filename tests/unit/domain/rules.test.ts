@@ -362,9 +362,36 @@ describe('narrative', () => {
       /（五）监督保障[^\n]*/,
       '（五）监督保障。局党组专题研究政府信息公开工作，组织业务培训2次。',
     )
+    // Policy of issue 9: the whole narrative is searched; section 五 still names 年度考核, so the
+    // finding is a warning naming the two subjects of which the text says nothing.
+    const findings = validate(report)
+    expect(ids(findings)).toEqual(['N-GOV-ASSESS', 'T4-COUNT-RULE'])
+    expect(findings[0]!.severity).toBe('warning')
+    expect(findings[0]!.message).toContain('正文未提到社会评议、责任追究')
+  })
+
+  it('N-GOV-ASSESS: an error when the whole narrative names none of 考核、评议、追究', () => {
+    const report = government(exampleReport())
+    report.narrative.overview = report.narrative.overview.replace(
+      /（五）监督保障[^\n]*/,
+      '（五）监督保障。局党组专题研究政府信息公开工作，组织业务培训2次。',
+    )
+    report.narrative.problems = report.narrative.problems.replace('年度考核', '日常工作')
     const findings = validate(report)
     expect(ids(findings)).toEqual(['N-GOV-ASSESS', 'T4-COUNT-RULE'])
     expect(findings[0]!.severity).toBe('error')
+  })
+
+  it('N-GOV-ASSESS accepts 绩效考核、满意度测评、问责 anywhere in the narrative', () => {
+    const report = government(exampleReport())
+    report.narrative.overview = report.narrative.overview.replace(
+      /（五）监督保障[^\n]*/,
+      '（五）监督保障。组织业务培训2次。',
+    )
+    report.narrative.problems = report.narrative.problems.replace('年度考核', '日常工作')
+    report.narrative.other +=
+      '\n政务公开纳入绩效考核，开展群众满意度测评，对工作不力的严肃问责。'
+    expect(ids(validate(report))).toEqual(['T4-COUNT-RULE'])
   })
 
   it('N-FEE: section 六 does not mention 信息处理费', () => {
