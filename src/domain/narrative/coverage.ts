@@ -117,14 +117,17 @@ export function narrativeCoverage(report: Report): SectionCoverage[] {
     government && sections[i]!.key === 'overview' ? texts.join('\u0000') : texts[i]
   return reportCache([report.formatId, government, township, ...texts].join('\u0000'), () =>
     sections.map((spec, i) =>
-      sectionCache([report.formatId, government, township, spec.key, keyText(i)].join('\u0000'), () => ({
-        section: spec.key,
-        heading: spec.heading,
-        topics: topicsOf(spec, report.meta).map((topic) => ({
-          topic,
-          covered: Boolean(texts[i]!.trim()) && (MATCHERS[topic]?.(texts[i]!, report) ?? false),
-        })),
-      })),
+      sectionCache(
+        [report.formatId, government, township, spec.key, keyText(i)].join('\u0000'),
+        () => ({
+          section: spec.key,
+          heading: spec.heading,
+          topics: topicsOf(spec, report.meta).map((topic) => ({
+            topic,
+            covered: Boolean(texts[i]!.trim()) && (MATCHERS[topic]?.(texts[i]!, report) ?? false),
+          })),
+        }),
+      ),
     ),
   )
 }

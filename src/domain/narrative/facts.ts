@@ -14,14 +14,7 @@ import {
 } from '../formats'
 import { formatOf, type Report } from '../report'
 import { lru } from './cache'
-import {
-  countsIn,
-  NUMBER,
-  readNumber,
-  splitSentences,
-  toHalfWidth,
-  type Sentence,
-} from './text'
+import { countsIn, NUMBER, readNumber, splitSentences, toHalfWidth, type Sentence } from './text'
 
 export interface Statement<K extends string = string> {
   readonly kind: K
@@ -286,7 +279,11 @@ function readFeeTable(text: string, section: NarrativeKey, facts: Mutable<Narrat
   const lines = text.split(/\r?\n/)
   const at = lines.findIndex((l) => /实际收取/.test(l))
   if (at < 0) return
-  const cellsOf = (line: string) => line.trim().split(/[\s|｜]+/).filter(Boolean)
+  const cellsOf = (line: string) =>
+    line
+      .trim()
+      .split(/[\s|｜]+/)
+      .filter(Boolean)
   const header = cellsOf(lines[at]!)
   const column = header.findIndex((h) => /实际收取/.test(h))
   const row = lines.slice(at + 1).find((l) => /\d/.test(l))

@@ -20,6 +20,8 @@ export interface Finding {
 export interface RuleContext {
   readonly lastYear?: Report
   readonly today?: Date
+  /** Checking before export: a table nobody started is reported as blank too. */
+  readonly forExport?: boolean
 }
 
 export type Rule = (report: Report, context: RuleContext) => Finding[]
