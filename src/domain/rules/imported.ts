@@ -4,14 +4,7 @@
  * what it saw through these functions: T2-LABEL, T3-LABEL, T2-OLDFORMAT, M-FORMAT-YEAR,
  * T3-SIX-SPLIT, N-SECTIONS and the title part of M-TITLE.
  */
-import {
-  formatForYear,
-  gov2019,
-  gov2021,
-  listCells,
-  tablesOf,
-  type FormatSpec,
-} from '../formats'
+import { formatForYear, gov2019, gov2021, listCells, tablesOf, type FormatSpec } from '../formats'
 import { similarity } from '../narrative'
 import { reportTitle, type PrintedLabel, type ReportMeta } from '../report'
 import type { Finding } from './types'

@@ -77,6 +77,16 @@ export const checkDeadlines: Check = ({ report }) => {
           } as const)
         : undefined
   if (!rule || issuedOn <= rule.deadline) return []
+  if (report.meta.levelUnconfirmed) {
+    return [
+      finding(
+        rule.id,
+        [],
+        `请先确认机关层级：${rule.who}的${year}年度报告应于${CN_DATE(rule.deadline)}前公布，成文日期 ${CN_DATE(issuedOn)}`,
+        { section: 'meta', severity: 'info' },
+      ),
+    ]
+  }
   return [
     finding(
       rule.id,

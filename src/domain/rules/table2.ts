@@ -29,6 +29,16 @@ export const checkRegulationPower: Check = (input) => {
   const values = filled.map(
     (id) => `${input.plan.byId.get(id)!.columnLabels.at(-1)} ${num(valueOf(report, id)!)}`,
   )
+  if (report.meta.levelUnconfirmed) {
+    return [
+      finding(
+        'T2-REG-POWER',
+        filled,
+        `请先确认机关层级：表二“规章”行填有 ${values.join('、')}，只有设区的市级以上人民政府可以制定规章，层级确认后再核对`,
+        { severity: 'info', section: 'meta' },
+      ),
+    ]
+  }
   if (agencyKind === 'township' || NO_REGULATION_POWER.includes(level)) {
     return [
       finding(
