@@ -53,8 +53,9 @@ const all =
 const MATCHERS: Readonly<Record<string, Matcher>> = {
   主动公开: any(/主动公开/),
   依申请公开: any(/依申请|政府信息公开申请|公开申请/),
+  // 公开属性认定, 发布前审核, 保密审查, 目录管理 are what 政府信息管理 consists of.
   政府信息管理: any(
-    /信息管理|公开属性|保密审查|源头认定|发布审查|文件清理|文件库|规范性文件[^。]{0,6}(管理|清理)/,
+    /信息管理|公开属性|保密审查|源头认定|发布审查|审核|谁审核|保密|国家秘密|个人隐私|公开目录|文件清理|文件库|规范性文件[^。]{0,6}(管理|清理)/,
   ),
   政府信息公开平台建设: any(/平台|网站|专栏|政务新媒体|公众号|微博|公开栏|查阅点/),
   监督保障: any(/监督保障|监督检查|考核|评议|培训|责任追究|问责|督查|督促/),
@@ -68,7 +69,7 @@ const MATCHERS: Readonly<Record<string, Matcher>> = {
   下一步改进措施: any(/下一步|今后|下阶段|下一年|明年|将进一步|计划/),
   [FEE_TOPIC]: (_text, report) => narrativeFacts(report).fees.some((f) => f.section === 'other'),
   [GOV_EXTRA_TOPICS[0]]: all(/建议/, /提案/),
-  [GOV_EXTRA_TOPICS[1]]: any(/工作要点/),
+  [GOV_EXTRA_TOPICS[1]]: any(/要点/),
   [GOV_EXTRA_TOPICS[2]]: any(/创新/),
 }
 

@@ -25,7 +25,7 @@ export const checkTitle: Check = ({ report }) => {
 }
 
 /** The second year may be left out: "2024年1月1日至12月31日". */
-const PERIOD = /(\d+)年1月1日起?(?:至|到|—|－|-|~|～)(?:(\d+)年)?12月31日/
+const PERIOD = /(\d+)年1月1日起?[，,]?(?:至|到|—|－|-|~|～)(?:(\d+)年)?12月31日/
 
 export const checkPeriod: Check = ({ report }) => {
   const year = String(report.meta.year)

@@ -202,6 +202,10 @@ describe('class 7: M-PERIOD accepts "YYYY年1月1日至12月31日"', () => {
     expect(period('本报告统计期限为2024年1月1日至12月31日。')).toEqual([])
   })
 
+  it('accepts "自2024年1月1日起，至12月31日止" (a comma after 起)', () => {
+    expect(period('本报告数据统计期限自2024年1月1日起，至12月31日止。')).toEqual([])
+  })
+
   it('still flags a wrong year written once', () => {
     expect(period('本报告统计期限为2023年1月1日至12月31日。')).toHaveLength(1)
   })
@@ -231,5 +235,32 @@ describe('class 9: 「本年新收N件」 without the word 申请', () => {
     expect(apps(report({ overview: '二、依申请公开情况\n本年新收5件。' }))).toEqual([
       ['received', 5],
     ])
+  })
+})
+
+describe('coverage wordings seen in real reports', () => {
+  const missing = (overview: string) =>
+    validate(report({ overview, other: '本年度未收取信息处理费。' }))
+      .filter((f) => f.ruleId === 'N-OVERALL-5')
+      .map((f) => f.message)
+  const rest = '主动公开信息120条。依申请公开按流程办理。依托门户网站发布。监督保障：纳入考核。'
+
+  it('信息发布审核 and 保密 count as 政府信息管理', () => {
+    expect(missing('执行信息发布审核制度。' + rest)).toEqual([])
+    expect(missing('公开前进行保密审查。' + rest)).toEqual([])
+  })
+
+  it('a report that says nothing of it is still told', () => {
+    expect(
+      missing('依申请公开按流程办理。依托门户网站发布。监督保障：纳入考核。主动公开120条。'),
+    ).toEqual(['“一、总体情况”未写到：政府信息管理'])
+  })
+
+  it('"按县政务公开要点落实" counts as 年度政务公开工作要点落实', () => {
+    const r = report(
+      { other: '本年度未收取信息处理费。按县政务公开要点落实各项工作。创新开展公开日活动。' },
+      { agencyName: '示例县青石镇人民政府', agencyKind: 'township', level: 'township' },
+    )
+    expect(validate(r).filter((f) => f.ruleId === 'N-GOV-EXTRA')).toEqual([])
   })
 })
