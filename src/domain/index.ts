@@ -7,5 +7,10 @@ export * from './import'
 export { exampleReport } from './samples/example'
 export * from './carryOver'
 export * from './migrate'
-export { narrativeCoverage, type SectionCoverage, type TopicCoverage } from './narrative'
+export {
+  narrativeCoverage,
+  sentenceRange,
+  type SectionCoverage,
+  type TopicCoverage,
+} from './narrative'
 export * from './agency'

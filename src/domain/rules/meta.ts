@@ -37,7 +37,7 @@ export const checkPeriod: Check = ({ report }) => {
         'M-PERIOD',
         [],
         `正文${quote(p.sentence)}所写统计期限有误，应为“${year}年1月1日至${year}年12月31日”`,
-        { section: p.section },
+        { section: p.section, sentence: p.sentence },
       ),
     ]
   })

@@ -184,7 +184,7 @@ export const checkObsoleteBasis: Check = (input) => {
             'N-OBSOLETE-BASIS',
             [],
             `${input.report.meta.year}年度报告应依据国办公开办函〔2021〕30号格式，正文${quote(hit.text)}仍引用2019年的试行格式`,
-            { section: spec.key },
+            { section: spec.key, sentence: hit.text },
           ),
         ]
       : []

@@ -114,7 +114,7 @@ export const checkFeeUnit: Check = (input) => {
           'T2-FEE-UNIT',
           [cell.id],
           `表二收费金额填 ${num(value)}（单位万元），正文${quote(s.sentence)}写的是 ${num(s.value)} ${s.kind}，表中数字似按“元”填写`,
-          { section: s.section },
+          { section: s.section, sentence: s.sentence },
         ),
       ]
     }

@@ -10,7 +10,7 @@ import {
   type Level,
   type Report,
 } from '../../../src/domain'
-import { narrativeFacts } from '../../../src/domain/narrative'
+import { narrativeFacts, sentenceRange } from '../../../src/domain/narrative'
 
 function report(
   text: { overview?: string; problems?: string; other?: string },
@@ -262,5 +262,18 @@ describe('coverage wordings seen in real reports', () => {
       { agencyName: '示例县青石镇人民政府', agencyKind: 'township', level: 'township' },
     )
     expect(validate(r).filter((f) => f.ruleId === 'N-GOV-EXTRA')).toEqual([])
+  })
+})
+
+describe('sentenceRange: the quoted sentence in the text as typed', () => {
+  it('finds a sentence read without spaces and with half-width digits', () => {
+    const text = '（二）依申请公开\n本年新收 １２ 件，已办结11件。结转1件。'
+    const sentence = narrativeFacts(report({ overview: text })).apps[0]!.sentence
+    const range = sentenceRange(text, sentence)
+    expect(range && text.slice(...range)).toBe('本年新收 １２ 件，已办结11件')
+  })
+
+  it('is null when the text changed', () => {
+    expect(sentenceRange('本年新收12件。', '本年新收13件')).toBeNull()
   })
 })
