@@ -68,7 +68,7 @@ export interface PrintedLabel {
  * printed (labels, headings, title) survive a reload.
  */
 export interface ImportRecord {
-  /** A published report (a printed title or narrative sections), not a working sheet. */
+  /** A published report (with its narrative sections), not a working sheet. */
   readonly published: boolean
   readonly title?: string
   /** Section headings in the order printed; only for files that hold the narrative. */

@@ -55,7 +55,8 @@ test('create a report, break and fix the balance, jump from a finding to its cel
     .filter({ hasText: '“自然人”列' })
   await expect.poll(() => balance.count()).toBe(1)
   expect(await balance.textContent()).toContain('相差 5')
-  expect(await tableFindings.count()).toBe(2) // the 自然人 and the 总计 columns
+  // One mistake, one finding (issue 9): the computed 总计 column breaks with 自然人, not reported again.
+  expect(await tableFindings.count()).toBe(1)
   await app.screenshot('editor-balance-error')
 
   await balance.click()

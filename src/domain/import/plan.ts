@@ -104,7 +104,8 @@ export function reportFromImport(result: ImportResult, base: ReportMeta, year: n
 /** What the file printed, kept with the draft for the label, heading and title findings. */
 export function importRecordOf(result: ImportResult): ImportRecord {
   return {
-    published: Boolean(result.title || result.narrative),
+    // The narrative makes it a published report; a title row alone may head a working sheet.
+    published: Boolean(result.narrative),
     ...(result.title ? { title: result.title } : {}),
     ...(result.headings ? { headings: result.headings } : {}),
     labels: result.seenLabels,
