@@ -60,7 +60,7 @@ const SECTIONS: readonly NarrativeKey[] = ['overview', 'problems', 'other']
 const CHANGE = /同比|较上年|较去年|比上年|增长|减少|下降|上升|增加|环比/
 /** Applicants, channels and outcome categories: a part of a total, never the total. */
 const SUB_COUNT =
-  /其中|自然人|企业|法人|组织|机构|(?<!依申请|信息)公开(?!申请)|不予|无法提供|不掌握|不存在|其他处理|不属于|重复申请|告知|网上|当面|信函|传真|邮件|电话|延期/
+  /其中|自然人|企业|法人|组织|机构|(?<!依申请|信息)公开(?!申请)|不予|无法提供|不掌握|不存在|其他处理|不属于|重复申请|告知|转(?!入下)|撤回|网上|当面|信函|传真|邮件|电话|延期/
 /** "在办结的申请中，", "办理结果为": what follows lists outcome categories, not totals. */
 const CATEGORY_LIST =
   /(办结|答复|办理|处理)(完毕)?的?(申请|件|案件)?(中|里)|结果(为|是|如下|分别)|分别(为|是)|包括/

@@ -76,6 +76,14 @@ describe('class 1: outcome categories after a 办结 clause are not totals', () 
     expect(appFindings(r)).toEqual([])
   })
 
+  it('reads no total from outcome wordings: 转其他机关办理, 信息不存在, 告知, 撤回', () => {
+    const t = report({
+      overview:
+        '本年度受理政府信息公开申请10件。转其他机关办理1件，信息不存在2件，告知另行申请1件，申请人撤回申请1件。',
+    })
+    expect(apps(t)).toEqual([['received', 10]])
+  })
+
   it('still reads the total named before the list: "在办结的13件申请中"', () => {
     const t = report({ overview: '在办结的13件申请中，同意公开9件，其他处理4件。' })
     expect(apps(t)).toEqual([['answered', 13]])
