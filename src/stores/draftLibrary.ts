@@ -44,10 +44,14 @@ export type SaveResult =
   | { ok: false; conflict: true; theirRevision: number }
   | { ok: false; conflict: false; error: unknown }
 
-export const unreadableNotice = (title: string, reason: string, asideKey?: string) =>
-  asideKey
-    ? `“${title}”无法读取（${reason}）。原始数据已另存在本机浏览器中（键名“${asideKey}”），没有删除；请联系技术人员协助恢复，或重新导入备份。`
-    : `“${title}”无法读取（${reason}）。原始数据仍保留在本机浏览器中，没有删除；请联系技术人员协助恢复，或重新导入备份。`
+/** `title` is the draft's as listed; a draft found without an index entry has none. */
+export function unreadableNotice(title: string | undefined, reason: string, asideKey?: string) {
+  const which = title ? `“${title}”` : '一份草稿'
+  const where = asideKey
+    ? `原始数据已另存在本机浏览器中（键名“${asideKey}”），没有删除`
+    : '原始数据仍保留在本机浏览器中，没有删除'
+  return `${which}无法读取（${reason}）。${where}；请联系技术人员协助恢复，或重新导入备份。`
+}
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
@@ -87,7 +91,7 @@ export class DraftLibrary {
         const found = readStored(this.storage, draftKey(id))
         if (found?.ok) this.list.push(summaryOf(id, found.value.report))
         else if (found?.newer) this.list.push(newerSummary(id, undefined))
-        else if (found) notices.push(unreadableNotice('一份草稿', found.reason, found.asideKey))
+        else if (found) notices.push(unreadableNotice(undefined, found.reason, found.asideKey))
       }
       this.list = this.list.map((d) => this.markNewer(d))
     } catch (error) {
@@ -142,7 +146,7 @@ export class DraftLibrary {
       return {
         ok: false,
         notice: found
-          ? unreadableNotice(listed?.title ?? '一份草稿', found.reason, found.asideKey)
+          ? unreadableNotice(listed?.title, found.reason, found.asideKey)
           : '这份草稿在本机已不存在。',
       }
     }
