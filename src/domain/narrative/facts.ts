@@ -128,7 +128,7 @@ const FILLER = '(?:的|类|申请|政府信息|信息|共|为|有|合计|计)*'
 
 /** Compiled once per format: "予以公开及部分公开N件", then "NAME…N件" for each outcome group. */
 interface OutcomePatterns {
-  readonly both?: { readonly kind: string; readonly re: RegExp }
+  readonly both?: { readonly kind: string; readonly re: RegExp; readonly including: RegExp }
   readonly each: readonly { readonly name: string; readonly re: RegExp }[]
 }
 
@@ -140,6 +140,10 @@ function compileOutcomes(names: readonly string[]): OutcomePatterns {
           both: {
             kind: `${first}+${second}`,
             re: new RegExp(`${first}(?:及|和|与|、|或)${second}${FILLER}${NUMBER}件`),
+            // "予以公开85件（含部分公开10件）": 85 is the two together.
+            including: new RegExp(
+              `${first}${FILLER}${NUMBER}件[（(](?:含|包括|其中)${second}${NUMBER}件[）)]`,
+            ),
           },
         }
       : {}),
@@ -158,7 +162,7 @@ function readOutcomes(
 ) {
   let text = s.text
   // "予以公开及部分公开258件" states the two together (Shanghai 2019): read it first and mask it.
-  const m = patterns.both?.re.exec(text)
+  const m = patterns.both?.re.exec(text) ?? patterns.both?.including.exec(text)
   const value = m ? readNumber(m[1]!) : null
   if (m && value !== null) {
     facts.outcomes.push({ kind: patterns.both!.kind, value, sentence: s.text, section })
@@ -360,7 +364,8 @@ function analyseSection(
     readDisputes(s, section, facts)
     readFees(s, section, facts, Boolean(previous && isFeeHeading(previous.text)))
     readDocs(s, section, facts)
-    if (/1月1日/.test(s.text) && /12月31日/.test(s.text)) {
+    // A period: the two dates close together (not "1月1日起施行，有效期至…12月31日").
+    if (/1月1日[^。，]{0,3}(?:，)?[^。，]{0,8}12月31日/.test(s.text)) {
       facts.periods.push({ sentence: s.text, section })
     }
     previous = s

@@ -90,6 +90,18 @@ describe('class 1: outcome categories after a 办结 clause are not totals', () 
   })
 })
 
+describe('outcomes stated with what they include', () => {
+  it('"予以公开12件（含部分公开3件）" is 予以公开 + 部分公开 = 12', () => {
+    const outcomes = narrativeFacts(
+      report({ overview: '办结的申请中，予以公开12件（含部分公开3件），无法提供2件。' }),
+    ).outcomes.map((o) => [o.kind, o.value])
+    expect(outcomes).toEqual([
+      ['予以公开+部分公开', 12],
+      ['无法提供', 2],
+    ])
+  })
+})
+
 describe('class 2: a negative sentence about outcomes is not a zero count', () => {
   const sentence = '全年没有出现因依申请公开而被复议纠错、诉讼败诉的情况。'
 
@@ -212,6 +224,10 @@ describe('class 7: M-PERIOD accepts "YYYY年1月1日至12月31日"', () => {
 
   it('accepts "自2024年1月1日起，至12月31日止" (a comma after 起)', () => {
     expect(period('本报告数据统计期限自2024年1月1日起，至12月31日止。')).toEqual([])
+  })
+
+  it('a validity period of a document is not the statistics period', () => {
+    expect(period('《公开目录》自2022年1月1日起施行，有效期至2026年12月31日。')).toEqual([])
   })
 
   it('still flags a wrong year written once', () => {
