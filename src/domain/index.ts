@@ -14,3 +14,4 @@ export {
   type TopicCoverage,
 } from './narrative'
 export * from './agency'
+export * from './merge'

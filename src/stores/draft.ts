@@ -12,6 +12,7 @@ import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import {
   cellMap,
+  mergeReports,
   formatForYear,
   formatOf,
   isComputedCell,
@@ -90,10 +91,18 @@ export const useDraftStore = defineStore('draft', () => {
   // ------------------------------------------------------------------------------------------
   // Saving
 
-  const autosave = createAutosave(
-    () => (report.value ? library.save(report.value) : true),
-    SAVE_DELAY_MS,
-  )
+  /** The report as this window last read or saved it: the base for merging another window's. */
+  let savedBase: Report | null = null
+
+  function save(): boolean {
+    const r = report.value
+    if (!r) return true
+    const ok = library.save(r)
+    if (ok) savedBase = r
+    return ok
+  }
+
+  const autosave = createAutosave(save, SAVE_DELAY_MS)
 
   /** Writes the open draft now. Returns false (and says why) when it could not be saved. */
   const flush = (): boolean => autosave.flush(true)
@@ -119,6 +128,7 @@ export const useDraftStore = defineStore('draft', () => {
 
   function show(next: Report | null, previous: Report | null) {
     autosave.cancel()
+    savedBase = next
     report.value = next
     lastYear.value = previous
     resetHistory()
@@ -171,11 +181,28 @@ export const useDraftStore = defineStore('draft', () => {
   /** Gives a draft a name of the user's choice ('' returns to the title made from its information). */
   const renameDraft = (id: string, title: string): boolean => library.rename(id, title)
 
-  /** Leaves this window's read-only state by opening the newest saved data of the draft. */
+  /**
+   * Leaves this window's read-only state: opens the newest saved data of the draft and carries
+   * over this window's unsaved changes where the other window did not change the same cell or
+   * section (one undo step). Parts both changed keep the other window's value and are listed.
+   */
   function reloadNewest(): boolean {
     const id = library.conflict?.draftId ?? draftId.value
     if (!id) return false
-    return open(id) || closeDraft()
+    const mine = report.value
+    const base = savedBase
+    if (!open(id)) return closeDraft()
+    const theirs = report.value
+    if (!mine || !base || !theirs || mine === base) return true
+    const merged = mergeReports(base, mine, theirs)
+    if (merged.fromMine) commit(merged.report, `合并本窗口未保存的修改（${merged.fromMine} 处）`)
+    if (!merged.fromMine && !merged.conflicts.length) return true
+    library.tell(
+      merged.conflicts.length
+        ? `已载入另一个窗口保存的内容，并合并了本窗口未保存的 ${merged.fromMine} 处修改。以下 ${merged.conflicts.length} 处两个窗口都改过，已采用另一个窗口的内容：${merged.conflicts.join('、')}。`
+        : `已载入另一个窗口保存的内容，并合并了本窗口未保存的 ${merged.fromMine} 处修改。`,
+    )
+    return true
   }
 
   /** Every draft for 「备份」; the one on the page as it is now, saved or not. */
@@ -203,6 +230,7 @@ export const useDraftStore = defineStore('draft', () => {
   }
 
   function setLastYear(previous: Report | null): boolean {
+    if (readOnly.value) return false
     lastYear.value = previous
     return library.saveLastYear(previous)
   }

@@ -39,7 +39,7 @@ export interface Conflict {
 }
 
 export const CONFLICT_MESSAGE =
-  '这份草稿已在另一个窗口中修改并保存。为免覆盖另一个窗口的内容，本窗口已转为只读。'
+  '这份草稿已在另一个窗口中修改并保存。为免覆盖另一个窗口的内容，本窗口已转为只读；载入最新内容时，本窗口尚未保存的修改会逐格、逐段合并进去。'
 export const DELETED_ELSEWHERE_MESSAGE =
   '这份草稿已在另一个窗口中删除。本窗口已转为只读；如需保留本窗口的内容，请先下载备份。'
 
