@@ -3,6 +3,13 @@ export * from './formats'
 export * from './report'
 export * from './rules'
 export * from './restore'
+export type {
+  BackupDraft,
+  LibraryRestoreResult,
+  LocalDraft,
+  RestoreAction,
+  RestoreStep,
+} from './libraryBackup'
 export * from './import'
 export { exampleReport } from './samples/example'
 export * from './carryOver'
@@ -14,4 +21,3 @@ export {
   type TopicCoverage,
 } from './narrative'
 export * from './agency'
-export * from './merge'

@@ -12,7 +12,6 @@ import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import {
   cellMap,
-  mergeReports,
   formatForYear,
   formatOf,
   isComputedCell,
@@ -23,6 +22,7 @@ import {
   type NarrativeKey,
   type ParseResult,
   type BackupDraft,
+  type LocalDraft,
   type Report,
   type ReportMeta,
   type RestoreStep,
@@ -186,9 +186,11 @@ export const useDraftStore = defineStore('draft', () => {
    * over this window's unsaved changes where the other window did not change the same cell or
    * section (one undo step). Parts both changed keep the other window's value and are listed.
    */
-  function reloadNewest(): boolean {
+  async function reloadNewest(): Promise<boolean> {
     const id = library.conflict?.draftId ?? draftId.value
     if (!id) return false
+    // Loaded only when two windows met: not part of the start-up code.
+    const { mergeReports } = await import('../domain/merge')
     const mine = report.value
     const base = savedBase
     if (!open(id)) return closeDraft()
@@ -213,10 +215,10 @@ export const useDraftStore = defineStore('draft', () => {
     )
   }
 
-  /** What restoring a backup would do, against the drafts as saved now. */
-  function planRestore(backup: readonly BackupDraft[]): RestoreStep[] {
+  /** The drafts as saved now (the open one flushed first), to plan a restore against. */
+  function localDrafts(): LocalDraft[] {
     if (!readOnly.value) autosave.flush()
-    return library.planRestore(backup)
+    return library.localDrafts()
   }
 
   /**
@@ -431,7 +433,7 @@ export const useDraftStore = defineStore('draft', () => {
     renameDraft,
     reloadNewest,
     backupDrafts,
-    planRestore,
+    localDrafts,
     restoreBackup,
     setLastYear,
     setCell,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { createReport, mergeReports, type Report } from '../../../src/domain'
+import { createReport, type Report } from '../../../src/domain'
+import { mergeReports } from '../../../src/domain/merge'
 
 const meta = {
   agencyName: '某县人民政府办公室',
@@ -43,6 +44,24 @@ describe('mergeReports: cell by cell, section by section', () => {
     })
     expect(merged.report.totalsMode.t3).toBe('manual')
     expect(merged.report.meta.issuedOn).toBe('2025-01-20')
+  })
+
+  test('computed totals that differ only because different parts changed are no conflict', () => {
+    const mine = edit(base, (r) => {
+      r.cells['t4.review.corrected'] = 2
+      r.cells['t4.review.total'] = 3
+    })
+    const theirs = edit(base, (r) => {
+      r.cells['t4.review.other'] = 4
+      r.cells['t4.review.total'] = 5
+    })
+    const merged = mergeReports(base, mine, theirs)
+    expect(merged.conflicts).toEqual([])
+    expect(merged.fromMine).toBe(1)
+    expect(merged.report.cells).toMatchObject({
+      't4.review.corrected': 2,
+      't4.review.other': 4,
+    })
   })
 
   test('a part both changed differently keeps the saved value and is named', () => {

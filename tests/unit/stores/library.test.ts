@@ -112,7 +112,7 @@ describe('revisions: a save never overwrites a newer one', () => {
     expect(index.drafts.map((d: { id: string }) => d.id).sort()).toEqual(['a', 'b'])
   })
 
-  test('two windows: the older one turns read-only, keeps its page, and can take the newest', () => {
+  test('two windows: the older one turns read-only, keeps its page, and can take the newest', async () => {
     const storage = memoryStorage()
     const first = openWindow(storage)
     first.createDraft(report())
@@ -138,7 +138,7 @@ describe('revisions: a save never overwrites a newer one', () => {
     expect(refused.ok ? '' : refused.reason).toContain('另一个窗口')
 
     // Taking the newest data carries this window's unsaved edit over (another cell), undoably.
-    expect(first.reloadNewest()).toBe(true)
+    expect(await first.reloadNewest()).toBe(true)
     expect(first.readOnly).toBe(false)
     expect(first.report?.cells['t3.newReceived.naturalPerson']).toBe(7)
     expect(first.report?.cells['t3.newReceived.business']).toBe(5)
@@ -156,7 +156,7 @@ describe('revisions: a save never overwrites a newer one', () => {
   })
 })
 
-test('the same cell changed in both windows: the saved value wins and the cell is named', () => {
+test('the same cell changed in both windows: the saved value wins and the cell is named', async () => {
   const storage = memoryStorage()
   const first = openWindow(storage)
   first.createDraft(report())
@@ -166,7 +166,7 @@ test('the same cell changed in both windows: the saved value wins and the cell i
   first.setCell('t3.newReceived.naturalPerson', '8')
   expect(first.flush()).toBe(false)
   expect(first.readOnly).toBe(true)
-  first.reloadNewest()
+  await first.reloadNewest()
   expect(first.report?.cells['t3.newReceived.naturalPerson']).toBe(7)
   expect(first.notices.at(-1)).toMatch(/两个窗口都改过.*自然人/)
 })
