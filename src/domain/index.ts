@@ -15,5 +15,11 @@ export * from './import'
 export { exampleReport } from './samples/example'
 export * from './carryOver'
 export * from './migrate'
-export { narrativeCoverage, type SectionCoverage, type TopicCoverage } from './narrative'
+export {
+  narrativeCoverage,
+  sentenceRange,
+  type SectionCoverage,
+  type TopicCoverage,
+} from './narrative'
 export * from './aggregate'
+export * from './agency'

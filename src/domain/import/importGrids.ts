@@ -72,6 +72,10 @@ export interface ImportResult {
   readonly missing: readonly string[]
   /** Row and column labels of tables 二 and 三 as the file prints them (checkImportedLabels). */
   readonly seenLabels: readonly SeenLabel[]
+  /** The report title as printed (checkImportedTitle). */
+  readonly title?: string
+  /** Section headings (`一、…` to `六、…`) in the order printed (checkImportedHeadings). */
+  readonly headings?: readonly string[]
   readonly warnings: readonly string[]
   /** Our own export, edited since: what the printed sheets changed (they win over 「数据」). */
   readonly editedSinceExport?: readonly ExportEdit[]
@@ -156,14 +160,24 @@ export function parseReportTitle(text: string): ReportTitle | undefined {
   return { year, ...(m[1] ? { agencyName: m[1] } : {}) }
 }
 
-function detectTitle(sheets: readonly SheetIndex[]): Partial<ReportTitle> {
+/** The first title found, with the text as printed (for the printed-title check M-TITLE). */
+function detectTitle(sheets: readonly SheetIndex[]): Partial<ReportTitle> & { title?: string } {
   for (const sheet of sheets) {
     for (const cell of sheet.labels) {
-      const title = parseReportTitle(cell.text)
-      if (title) return title
+      const parsed = parseReportTitle(cell.text)
+      if (parsed) return { ...parsed, title: cell.text.trim() }
     }
   }
   return {}
+}
+
+const HEADING = /^[一二三四五六七八]、\S{2,30}$/
+
+/** Lines that look like the report's numbered section headings, in the order printed. */
+function detectHeadings(sheets: readonly SheetIndex[]): string[] {
+  return sheets.flatMap((sheet) =>
+    sheet.labels.map((cell) => cell.text.trim()).filter((text) => HEADING.test(text)),
+  )
 }
 
 /**
@@ -330,7 +344,8 @@ export function importGrids(grids: readonly Grid[]): ImportOutcome {
     formatId: format.id,
     ...(title.year !== undefined ? { year: title.year } : {}),
     ...(title.agencyName ? { meta: { agencyName: title.agencyName } } : {}),
-    ...(Object.keys(narrative).length ? { narrative } : {}),
+    ...(title.title ? { title: title.title } : {}),
+    ...(Object.keys(narrative).length ? { narrative, headings: detectHeadings(sheets) } : {}),
     cells,
     tables: tablesOf(format).map((t) => {
       const found = located.find((l) => l.tableKey === t.key)

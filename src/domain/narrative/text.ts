@@ -109,3 +109,20 @@ export function similarity(a: string, b: string): number {
   for (const [g, n] of x.map) shared += Math.min(n, y.map.get(g) ?? 0)
   return (2 * shared) / (x.size + y.size)
 }
+
+/**
+ * Where a sentence as read (whitespace removed, digits half-width) lies in the text as typed:
+ * `[start, end)`, or null. Lets the editor select the sentence a finding quotes.
+ */
+export function sentenceRange(text: string, sentence: string): [number, number] | null {
+  if (!sentence) return null
+  const pattern = Array.from(sentence)
+    .map((ch) =>
+      /\d/.test(ch)
+        ? `[${ch}${String.fromCharCode(ch.charCodeAt(0) + 0xfee0)}]`
+        : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('[\\s\\u3000]*')
+  const m = new RegExp(pattern, 'u').exec(text)
+  return m ? [m.index, m.index + m[0].length] : null
+}
