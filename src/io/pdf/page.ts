@@ -5,11 +5,9 @@
 import type { jsPDF } from 'jspdf'
 import { FONT_FAMILY, type FontWeight } from './fonts'
 import { breakParagraph, type BrokenLine } from './lineBreak'
+import { MARGIN, TEXT_BOTTOM, TEXT_WIDTH } from '../printGeometry'
 
-export const PAGE = { width: 210, height: 297 } as const
-export const MARGIN = { top: 37, left: 28, right: 26, bottom: 35 } as const
-export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
-export const TEXT_BOTTOM = PAGE.height - MARGIN.bottom
+export { MARGIN, PAGE, TEXT_BOTTOM, TEXT_WIDTH } from '../printGeometry'
 
 export const PT = 25.4 / 72
 /** Body size: 28 characters fill the 156 mm line exactly (3号 is 16 pt). */

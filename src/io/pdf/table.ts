@@ -5,7 +5,8 @@
  * again, with its full text, over the rows it covers on the new page.
  */
 import { tableLayout, type LayoutCell, type TableSpec } from '../../domain'
-import { baselineIn, MARGIN, PT, TEXT_BOTTOM, TEXT_WIDTH, type PageWriter } from './page'
+import { columnWidths, MARGIN, TEXT_BOTTOM } from '../printGeometry'
+import { baselineIn, PT, type PageWriter } from './page'
 
 const CELL_PT = 10.5 // 五号
 const MIN_CELL_PT = 7
@@ -13,21 +14,7 @@ const LINE_FACTOR = 1.4
 const PAD_X = 1.2
 const PAD_Y = 1.6
 const MIN_ROW = 8
-/** Widths (mm) of the row-label columns by nesting depth; value columns share the rest. */
-const STUB_WIDTHS: Record<number, readonly number[]> = {
-  0: [],
-  1: [38],
-  // The outermost label column is one character wide: `三、本年度办理结果` reads top to bottom.
-  3: [8, 20, 46],
-}
-
 const lineHeight = (sizePt: number) => sizePt * PT * LINE_FACTOR
-
-export function columnWidths(table: TableSpec, columns: number): number[] {
-  const stub = STUB_WIDTHS[table.stubDepth] ?? Array<number>(table.stubDepth).fill(30)
-  const rest = (TEXT_WIDTH - stub.reduce((a, b) => a + b, 0)) / (columns - stub.length)
-  return [...stub, ...Array<number>(columns - stub.length).fill(rest)]
-}
 
 interface Placed {
   readonly y: number
