@@ -223,9 +223,9 @@ describe('printed like the others (GB/T 9704, printed reports)', () => {
         expect(label.y).toBeLessThan(at.y)
       }
       // A merged label that does not fit what is left of the page does not push the table on.
-    const firstRow = pdf.items.find((i) => i.str === '一、本年新收政府信息公开申请数量')!
-    expect(pdf.items.find((i) => i.str === '（一）予以公开')!.page).toBe(firstRow.page)
-    // The text area ends 35 mm above the bottom edge and is 225 mm tall.
+      const firstRow = pdf.items.find((i) => i.str === '一、本年新收政府信息公开申请数量')!
+      expect(pdf.items.find((i) => i.str === '（一）予以公开')!.page).toBe(firstRow.page)
+      // The text area ends 35 mm above the bottom edge and is 225 mm tall.
       for (let n = 1; n < pdf.pages; n++) {
         const lowest = Math.min(
           ...pdf.items.filter((i) => i.page === n && !/^— \d+ —$/.test(i.str)).map((i) => i.y),
