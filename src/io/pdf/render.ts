@@ -6,6 +6,7 @@
 import { GState, jsPDF } from 'jspdf'
 import type { ReportContent } from './content'
 import './flate' // jsPDF's FlateEncode, byte-identical and faster
+import { embedWithoutJsPdf } from './fontStream'
 import { FONT_FAMILY, type PdfFont } from './fonts'
 import {
   BODY_LINE,
@@ -128,8 +129,8 @@ export function renderReport(content: ReportContent, options: RenderOptions): js
 }
 
 /**
- * Registers a font that is already cut down to the report's characters (HarfBuzz) and has jsPDF
- * embed it as it is: jsPDF's own TrueType subsetter copies the glyph table once per glyph
+ * Registers a font that is already cut down to the report's characters (HarfBuzz), embedded as
+ * it is by fontStream.ts: jsPDF's own TrueType subsetter copies the glyph table once per glyph
  * (quadratic: seconds for 2,000 distinct characters) and adds nothing here. Glyph ids agree,
  * since jsPDF parses these same bytes to write the text.
  */
@@ -137,8 +138,7 @@ function embedFont(doc: jsPDF, font: PdfFont, style: 'normal' | 'bold') {
   doc.addFileToVFS(font.file, font.binary)
   doc.addFont(font.file, FONT_FAMILY, style)
   doc.setFont(FONT_FAMILY, style)
-  const metadata = doc.getFont().metadata as { subset: { encode: () => ArrayLike<number> } }
-  metadata.subset.encode = () => font.bytes
+  embedWithoutJsPdf(doc.getFont().metadata as object, font)
 }
 
 /** The title on one line, or broken after the agency's name (never inside a word of the rest). */
