@@ -1,6 +1,7 @@
 /**
  * 「导出 PDF」 in headless Chromium against the production build, where the issue's goals apply
- * (cold ≤ 1.5 s, warm ≤ 0.3 s): the example and a long report (2,000 distinct characters of
+ * (issue 14: UI click → ready warm ≤ 60 ms, first of a visit ≤ 200 ms; export warm ≤ 40 ms, cold
+ * without service worker ≤ 0.3 s; 2,000 distinct characters warm ≤ 120 ms): the example and a long report (2,000 distinct characters of
  * narrative, put into the page as a stored draft), cold in a fresh profile (fonts fetched, wasm
  * compiled, jsPDF loaded) and warm (a second export in the same page). The export's own
  * `pdf:<stage>` measures (src/io/pdf/timing.ts) split the time; stages that overlap (the two fonts,
@@ -44,10 +45,31 @@ interface Stage {
 }
 type Breakdown = Record<string, number>
 
-/** 「导出 PDF」 → the dialog's summary; the stages of this export (ms) and the PDF's size. */
+/**
+ * 「导出 PDF」 → the dialog's summary; the stages of this export (ms), the PDF's size, and the
+ * user's wait: from the click (dispatched in the page) to the moment 「下载 PDF」 is enabled in the
+ * DOM (a MutationObserver sees it as Vue patches the button).
+ */
 async function exportOnce(page: Page): Promise<{ stages: Breakdown; size: number }> {
   await page.evaluate(() => performance.clearMeasures())
-  await page.getByRole('button', { name: '导出 PDF' }).click()
+  const ui = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const buttons = () => [...document.querySelectorAll('button')]
+        const exportButton = buttons().find((b) => b.textContent?.trim() === '导出 PDF')!
+        const ready = () =>
+          buttons().some((b) => b.textContent?.trim() === '下载 PDF' && !b.disabled) &&
+          !!document.querySelector('dialog .pdf-summary')?.textContent?.includes('已生成')
+        const observer = new MutationObserver(() => {
+          if (!ready()) return
+          observer.disconnect()
+          resolve(performance.now() - started)
+        })
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true })
+        const started = performance.now()
+        exportButton.click()
+      }),
+  )
   const dialog = page.getByRole('dialog', { name: '导出 PDF' })
   await dialog.getByText('已生成').waitFor({ timeout: 60_000 })
   const entries = await page.evaluate(() =>
@@ -59,7 +81,7 @@ async function exportOnce(page: Page): Promise<{ stages: Breakdown; size: number
   const summary = (await dialog.getByText('已生成').textContent()) ?? ''
   await dialog.getByRole('button', { name: '关闭' }).click()
   return {
-    stages: spans(entries),
+    stages: { ...spans(entries), ui },
     size: Number(summary.match(/([\d.]+)\s*KB/)?.[1]),
   }
 }
@@ -97,6 +119,12 @@ const STAGE_ORDER = [
 
 function recordRuns(label: string, kind: 'cold' | 'warm', runs: Breakdown[], note: string) {
   const m = medians(runs)
+  record(
+    `PDF in Chromium, UI click → PDF ready, ${kind} export, ${label} (median of ${runs.length})`,
+    m.ui!,
+    'ms',
+    '「导出 PDF」 clicked → 「下载 PDF」 enabled',
+  )
   const stages = STAGE_ORDER.filter((s) => s !== 'export' && m[s] !== undefined)
   const detail = stages.map((s) => `${s} ${Math.round(m[s]!)}`).join(', ')
   record(
