@@ -75,6 +75,19 @@ const lastSubset = new WeakMap<Uint8Array, { characters: string; font: PdfFont }
 const WEIGHTS: readonly FontWeight[] = ['normal', 'bold']
 const weightOf = (text: PrintedText): FontWeight => (text.bold ? 'bold' : 'normal')
 
+/**
+ * Loads what every export needs — the two GB2312 fonts (fetched, cmap read) and HarfBuzz
+ * (compiled) — so that the first export of a visit does only the report's own work. The app calls
+ * it when the browser is idle with a draft open; the fonts come from the service worker's cache.
+ */
+export async function prepareExport(
+  options: Pick<PdfExportOptions, 'fontSource' | 'wasmSource'> = {},
+): Promise<void> {
+  preloadHarfBuzz(options.wasmSource ?? fetchWasm)
+  const source = options.fontSource ?? fetchFontSource
+  await Promise.all(WEIGHTS.map((weight) => loadFont(source, weight, 'subset')))
+}
+
 export async function exportPdf(
   report: Report,
   options: PdfExportOptions = {},
