@@ -112,6 +112,7 @@ const STAGE_ORDER = [
   'wasm-compile',
   'subset',
   'binary',
+  'deflate-font',
   'add-font',
   'layout',
   'output',

@@ -1,6 +1,7 @@
 /**
- * Excel import and export for the app. SheetJS loads only in the import worker (the parser); the
- * export is our own small writer (workbook.ts), a dynamic import.
+ * Excel import and export for the app. SheetJS loads only in the import worker (the parser), or in
+ * the page when no worker can start; the export is our own small writer (workbook.ts), a dynamic
+ * import that needs no SheetJS.
  */
 import type { ImportOutcome, Report } from '../../domain'
 import { readBackup } from '../backup'

@@ -2,7 +2,8 @@
  * Writes our embedded fonts into the PDF in place of jsPDF's Identity-H writer, which copies the
  * font into a string one byte at a time with `+=`, deflates it on every export and rebuilds the
  * ToUnicode map by string concatenation: most of the output time for a report of 2,000 distinct
- * characters. Here the font (already cut down by HarfBuzz) is deflated once per subset and kept,
+ * characters. Here the font (already cut down by HarfBuzz) is deflated once per subset and kept
+ * (natively where the browser can),
  * and the objects are the ones jsPDF writes (FontFile2, ToUnicode, FontDescriptor, CIDFontType2,
  * Type0). jsPDF is pinned exactly: this relies on its putFont event and font metadata.
  */
@@ -76,6 +77,20 @@ class GlyphWidths extends Array<unknown> {
 export function embedWithoutJsPdf(metadata: object, font: PdfFont): void {
   ;(metadata as { Unicode: { widths: unknown[] } }).Unicode.widths = new GlyphWidths()
   ours.set(metadata, font)
+}
+
+/**
+ * Deflates a font program ahead of writing, with the browser's native zlib (CompressionStream)
+ * where there is one: for a first export the font is most of the bytes to compress, and native
+ * code does it several times faster than JavaScript. The result is kept for the subset.
+ */
+export async function deflateFontProgram(font: PdfFont): Promise<void> {
+  if (deflated.has(font) || typeof CompressionStream === 'undefined') return
+  const stream = new Blob([font.bytes as BlobPart])
+    .stream()
+    .pipeThrough(new CompressionStream('deflate'))
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer())
+  deflated.set(font, toBinaryString(bytes))
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0')

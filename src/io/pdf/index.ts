@@ -23,6 +23,7 @@ import {
   type LoadedFont,
   type PdfFont,
 } from './fonts'
+import { deflateFontProgram } from './fontStream'
 import { preloadHarfBuzz, subsetToText, type WasmSource } from './hbSubset'
 import { DRAFT_MARK, renderReport } from './render'
 import { timed } from './timing'
@@ -149,6 +150,7 @@ export async function exportPdf(
       bytes,
       binary: timed('binary', () => toBinaryString(bytes)),
     }
+    await timed('deflate-font', () => deflateFontProgram(font))
     lastSubset.set(source, { characters, font })
     return font
   }
