@@ -295,15 +295,16 @@ export function writeXlsx(
     `<dc:title>${escapeCellText(props.title)}</dc:title><dc:creator>${escapeCellText(props.author)}</dc:creator>` +
     '</cp:coreProperties>'
 
+  // In the order Excel writes them: the sheets, then styles and shared strings, then properties.
   const files: Zippable = {
     '[Content_Types].xml': strToU8(contentTypes),
     '_rels/.rels': strToU8(rootRels),
-    'docProps/core.xml': strToU8(core),
     'xl/workbook.xml': strToU8(workbook),
     'xl/_rels/workbook.xml.rels': strToU8(workbookRels),
-    'xl/styles.xml': strToU8(STYLES_XML),
-    'xl/sharedStrings.xml': strToU8(sharedStrings),
   }
   sheetFiles.forEach((xml, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(xml)))
+  files['xl/styles.xml'] = strToU8(STYLES_XML)
+  files['xl/sharedStrings.xml'] = strToU8(sharedStrings)
+  files['docProps/core.xml'] = strToU8(core)
   return zipSync(files, { level: 6, mtime: new Date(2000, 0, 1) }) as Uint8Array<ArrayBuffer>
 }
