@@ -52,34 +52,33 @@ type Breakdown = Record<string, number>
  */
 async function exportOnce(page: Page): Promise<{ stages: Breakdown; size: number }> {
   await page.evaluate(() => performance.clearMeasures())
-  const ui = await page.evaluate(
+  const { ui, summary } = await page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<{ ui: number; summary: string }>((resolve, reject) => {
         const buttons = () => [...document.querySelectorAll('button')]
         const exportButton = buttons().find((b) => b.textContent?.trim() === '导出 PDF')!
+        const summary = () => document.querySelector('dialog .pdf-summary')?.textContent ?? ''
         const ready = () =>
           buttons().some((b) => b.textContent?.trim() === '下载 PDF' && !b.disabled) &&
-          !!document.querySelector('dialog .pdf-summary')?.textContent?.includes('已生成')
+          summary().includes('已生成')
         const observer = new MutationObserver(() => {
           if (!ready()) return
           observer.disconnect()
-          resolve(performance.now() - started)
+          resolve({ ui: performance.now() - started, summary: summary() })
         })
         observer.observe(document.body, { subtree: true, childList: true, attributes: true })
+        setTimeout(() => reject(new Error(`no PDF after 60 s: ${document.body.innerText}`)), 60_000)
         const started = performance.now()
         exportButton.click()
       }),
   )
-  const dialog = page.getByRole('dialog', { name: '导出 PDF' })
-  await dialog.getByText('已生成').waitFor({ timeout: 60_000 })
   const entries = await page.evaluate(() =>
     performance
       .getEntriesByType('measure')
       .filter((m) => m.name.startsWith('pdf:'))
       .map(({ name, startTime, duration }) => ({ name, startTime, duration })),
   )
-  const summary = (await dialog.getByText('已生成').textContent()) ?? ''
-  await dialog.getByRole('button', { name: '关闭' }).click()
+  await page.getByRole('dialog', { name: '导出 PDF' }).getByRole('button', { name: '关闭' }).click()
   return {
     stages: { ...spans(entries), ui },
     size: Number(summary.match(/([\d.]+)\s*KB/)?.[1]),
