@@ -1,6 +1,7 @@
 /**
  * 「导出 PDF」 in headless Chromium against the production build, where the issue's goals apply
- * (cold ≤ 1.5 s, warm ≤ 0.3 s): the example and a long report (2,000 distinct characters of
+ * (issue 14: UI click → ready warm ≤ 60 ms, first of a visit ≤ 200 ms; export warm ≤ 40 ms, cold
+ * without service worker ≤ 0.3 s; 2,000 distinct characters warm ≤ 120 ms): the example and a long report (2,000 distinct characters of
  * narrative, put into the page as a stored draft), cold in a fresh profile (fonts fetched, wasm
  * compiled, jsPDF loaded) and warm (a second export in the same page). The export's own
  * `pdf:<stage>` measures (src/io/pdf/timing.ts) split the time; stages that overlap (the two fonts,
@@ -29,22 +30,42 @@ interface Stage {
 }
 type Breakdown = Record<string, number>
 
-/** 「导出 PDF」 → the dialog's summary; the stages of this export (ms) and the PDF's size. */
+/**
+ * 「导出 PDF」 → the dialog's summary; the stages of this export (ms), the PDF's size, and the
+ * user's wait: from the click (dispatched in the page) to the moment 「下载 PDF」 is enabled in the
+ * DOM (a MutationObserver sees it as Vue patches the button).
+ */
 async function exportOnce(page: Page): Promise<{ stages: Breakdown; size: number }> {
   await page.evaluate(() => performance.clearMeasures())
-  await page.getByRole('button', { name: '导出 PDF' }).click()
-  const dialog = page.getByRole('dialog', { name: '导出 PDF' })
-  await dialog.getByText('已生成').waitFor({ timeout: 60_000 })
+  const { ui, summary } = await page.evaluate(
+    () =>
+      new Promise<{ ui: number; summary: string }>((resolve, reject) => {
+        const buttons = () => [...document.querySelectorAll('button')]
+        const exportButton = buttons().find((b) => b.textContent?.trim() === '导出 PDF')!
+        const summary = () => document.querySelector('dialog .pdf-summary')?.textContent ?? ''
+        const ready = () =>
+          buttons().some((b) => b.textContent?.trim() === '下载 PDF' && !b.disabled) &&
+          summary().includes('已生成')
+        const observer = new MutationObserver(() => {
+          if (!ready()) return
+          observer.disconnect()
+          resolve({ ui: performance.now() - started, summary: summary() })
+        })
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true })
+        setTimeout(() => reject(new Error(`no PDF after 60 s: ${document.body.innerText}`)), 60_000)
+        const started = performance.now()
+        exportButton.click()
+      }),
+  )
   const entries = await page.evaluate(() =>
     performance
       .getEntriesByType('measure')
       .filter((m) => m.name.startsWith('pdf:'))
       .map(({ name, startTime, duration }) => ({ name, startTime, duration })),
   )
-  const summary = (await dialog.getByText('已生成').textContent()) ?? ''
-  await dialog.getByRole('button', { name: '关闭' }).click()
+  await page.getByRole('dialog', { name: '导出 PDF' }).getByRole('button', { name: '关闭' }).click()
   return {
-    stages: spans(entries),
+    stages: { ...spans(entries), ui },
     size: Number(summary.match(/([\d.]+)\s*KB/)?.[1]),
   }
 }
@@ -75,6 +96,7 @@ const STAGE_ORDER = [
   'wasm-compile',
   'subset',
   'binary',
+  'deflate-font',
   'add-font',
   'layout',
   'output',
@@ -82,6 +104,12 @@ const STAGE_ORDER = [
 
 function recordRuns(label: string, kind: 'cold' | 'warm', runs: Breakdown[], note: string) {
   const m = medians(runs)
+  record(
+    `PDF in Chromium, UI click → PDF ready, ${kind} export, ${label} (median of ${runs.length})`,
+    m.ui!,
+    'ms',
+    '「导出 PDF」 clicked → 「下载 PDF」 enabled',
+  )
   const stages = STAGE_ORDER.filter((s) => s !== 'export' && m[s] !== undefined)
   const detail = stages.map((s) => `${s} ${Math.round(m[s]!)}`).join(', ')
   record(
@@ -153,6 +181,19 @@ it('PDF export in headless Chromium: the example, first visit', async () => {
 
 it('PDF export in headless Chromium: the example, no service worker', async () => {
   await measure('example (no service worker)', loadExample, 'block')
+})
+
+// The first export of a visit as a user makes it: the draft has been open a few seconds (the app
+// loads the PDF module, fonts and HarfBuzz while the browser is idle).
+it('PDF export in headless Chromium: the example, no service worker, 3 s after opening', async () => {
+  await measure(
+    'example (no service worker, 3 s after opening)',
+    async (page) => {
+      await loadExample(page)
+      await page.waitForTimeout(3_000)
+    },
+    'block',
+  )
 })
 
 // The draft is injected before a reload: no service worker, or the reload would be its first page.

@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['bench/**/*.bench.ts'],
     environment: 'node',
     testTimeout: 600_000,
+    // A bench may rebuild dist/ before it starts (bench/pdf-browser.bench.ts).
+    hookTimeout: 600_000,
     fileParallelism: false,
   },
 })

@@ -67,7 +67,7 @@ export const KNOWN_CELLS = {
 } as const
 
 /** Our own export of the built-in example (the file a user most often re-imports). */
-export const ownExport = () => writeWorkbook(XLSX, exampleReport())
+export const ownExport = () => writeWorkbook(exampleReport())
 
 export function zip(files: Readonly<Record<string, Uint8Array | string>>): Uint8Array {
   const cfb = XLSX.CFB.utils.cfb_new()

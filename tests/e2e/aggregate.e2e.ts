@@ -68,7 +68,7 @@ function unitFiles(): UnitFile[] {
       files.push({
         name: `示例县第${i}单位.xlsx`,
         mimeType: 'application/octet-stream',
-        buffer: Buffer.from(writeWorkbook(XLSX, report)),
+        buffer: Buffer.from(writeWorkbook(report)),
       })
     }
   }

@@ -9,7 +9,7 @@ import { cellText, type Grid } from './grid'
 export const DATA_SHEET_NAME = '数据'
 const NOTE = '年报助手的原始数据，重新导入时使用，请勿修改'
 /** Excel holds at most 32 767 characters in a cell: longer narrative spans several rows. */
-const TEXT_CHUNK = 30_000
+export const TEXT_CHUNK = 30_000
 
 /**
  * Text that a spreadsheet could run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading
@@ -20,13 +20,28 @@ export const undoNeutralise = (text: string) => (/^'['=+\-@\t\r]/.test(text) ? t
 
 export type DataRow = [key: string, value: string | number | null, note: string]
 
-const textRows = (key: string, text: string): DataRow[] => {
-  const rows: DataRow[] = []
-  for (let i = 0; i === 0 || i < text.length; i += TEXT_CHUNK) {
-    rows.push([key, neutraliseFormula(text.slice(i, i + TEXT_CHUNK)), ''])
-  }
-  return rows
+/**
+ * `text` in pieces of at most `size` UTF-16 units (a cell's limit counts those), cut between code
+ * points: a surrogate pair (𠮷) is never split. An empty text is one empty piece.
+ */
+export function chunkText(text: string, size: number): string[] {
+  const chunks: string[] = []
+  let start = 0
+  do {
+    let end = Math.min(text.length, start + size)
+    const last = text.charCodeAt(end - 1)
+    const next = text.charCodeAt(end)
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      end--
+    }
+    chunks.push(text.slice(start, end))
+    start = end
+  } while (start < text.length)
+  return chunks
 }
+
+const textRows = (key: string, text: string): DataRow[] =>
+  chunkText(text, TEXT_CHUNK).map((chunk) => [key, neutraliseFormula(chunk), ''])
 
 export function reportToDataRows(report: Report): DataRow[] {
   const { meta } = report

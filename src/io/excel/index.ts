@@ -1,6 +1,7 @@
 /**
- * Excel import and export for the app. Nothing here loads SheetJS until the user imports or
- * exports: the parser runs in a worker, the writer is a dynamic import.
+ * Excel import and export for the app. SheetJS loads only in the import worker (the parser), or in
+ * the page when no worker can start; the export is our own small writer (workbook.ts), a dynamic
+ * import that needs no SheetJS.
  */
 import type { ImportOutcome, Report } from '../../domain'
 import { readBackup } from '../backup'
@@ -63,13 +64,10 @@ export async function importFile(
 
 /** Builds the workbook and hands it to the browser's download; returns the file name. */
 export async function exportExcel(report: Report): Promise<string> {
-  const [X, { writeWorkbook, excelFileName }] = await Promise.all([
-    import('xlsx'),
-    import('./workbook'),
-  ])
+  const { writeWorkbook, excelFileName } = await import('./workbook')
   const fileName = excelFileName(report)
   saveFile(
-    writeWorkbook(X, report),
+    writeWorkbook(report),
     fileName,
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   )

@@ -23,6 +23,7 @@ import {
   type LoadedFont,
   type PdfFont,
 } from './fonts'
+import { deflateFontProgram } from './fontStream'
 import { preloadHarfBuzz, subsetToText, type WasmSource } from './hbSubset'
 import { DRAFT_MARK, renderReport } from './render'
 import { timed } from './timing'
@@ -66,8 +67,27 @@ const fetchWasm: WasmSource = async () => {
 }
 
 type Fonts = Record<FontWeight, LoadedFont>
+
+/**
+ * The last subset cut from each font, by its characters: the next export of the same report (or
+ * one edited without new characters) reuses it, and with it the deflated font (fontStream.ts).
+ */
+const lastSubset = new WeakMap<Uint8Array, { characters: string; font: PdfFont }>()
 const WEIGHTS: readonly FontWeight[] = ['normal', 'bold']
 const weightOf = (text: PrintedText): FontWeight => (text.bold ? 'bold' : 'normal')
+
+/**
+ * Loads what every export needs — the two GB2312 fonts (fetched, cmap read) and HarfBuzz
+ * (compiled) — so that the first export of a visit does only the report's own work. The app calls
+ * it when the browser is idle with a draft open; the fonts come from the service worker's cache.
+ */
+export async function prepareExport(
+  options: Pick<PdfExportOptions, 'fontSource' | 'wasmSource'> = {},
+): Promise<void> {
+  preloadHarfBuzz(options.wasmSource ?? fetchWasm)
+  const source = options.fontSource ?? fetchFontSource
+  await Promise.all(WEIGHTS.map((weight) => loadFont(source, weight, 'subset')))
+}
 
 export async function exportPdf(
   report: Report,
@@ -120,13 +140,19 @@ export async function exportPdf(
   const forPdf = async (weight: FontWeight): Promise<PdfFont> => {
     const used = texts.filter((t) => weightOf(t) === weight).map((t) => t.text)
     // Page numbers and the draft mark are drawn too: digits, dashes and the mark's characters.
-    const text = [...used, '0123456789— ', DRAFT_MARK].join('')
-    const bytes = await subsetToText(fonts[weight].bytes, text, wasm)
-    return {
+    const characters = [...new Set([...used, '0123456789— ', DRAFT_MARK].join(''))].sort().join('')
+    const source = fonts[weight].bytes
+    const kept = lastSubset.get(source)
+    if (kept?.characters === characters) return kept.font
+    const bytes = await subsetToText(source, characters, wasm)
+    const font = {
       file: fontFileName(weight, 'subset'),
       bytes,
       binary: timed('binary', () => toBinaryString(bytes)),
     }
+    await timed('deflate-font', () => deflateFontProgram(font))
+    lastSubset.set(source, { characters, font })
+    return font
   }
   const [regular, bold] = await Promise.all(WEIGHTS.map(forPdf))
   const draft = (options.findings ?? []).some((f) => f.severity === 'error')

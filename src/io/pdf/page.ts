@@ -5,11 +5,9 @@
 import type { jsPDF } from 'jspdf'
 import { FONT_FAMILY, type FontWeight } from './fonts'
 import { breakParagraph, type BrokenLine } from './lineBreak'
+import { MARGIN, TEXT_BOTTOM, TEXT_WIDTH } from '../printGeometry'
 
-export const PAGE = { width: 210, height: 297 } as const
-export const MARGIN = { top: 37, left: 28, right: 26, bottom: 35 } as const
-export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
-export const TEXT_BOTTOM = PAGE.height - MARGIN.bottom
+export { MARGIN, PAGE, TEXT_BOTTOM, TEXT_WIDTH } from '../printGeometry'
 
 export const PT = 25.4 / 72
 /** Body size: 28 characters fill the 156 mm line exactly (3号 is 16 pt). */
@@ -23,15 +21,25 @@ export const TITLE_LINE = 12
 export const baselineIn = (top: number, height: number, sizePt: number) =>
   top + height / 2 + 0.36 * sizePt * PT
 
+/**
+ * Broken lines by font, size, width and text, kept between exports: the fonts' advance widths are
+ * the same in every subset, so an export of an unchanged (or slightly edited) report breaks only
+ * the paragraphs and cells that changed.
+ */
+const brokenLines = new Map<string, BrokenLine[]>()
+const MAX_KEPT_LINES = 20_000
+
 /** A jsPDF document with a text cursor that opens a new page when the text area is full. */
 export class PageWriter {
   y: number = MARGIN.top
+  private font = ''
 
   constructor(readonly doc: jsPDF) {}
 
   use(weight: FontWeight, sizePt: number) {
     this.doc.setFont(FONT_FAMILY, weight)
     this.doc.setFontSize(sizePt)
+    this.font = `${weight} ${sizePt}`
   }
 
   /** Width in mm of `text` in the current font. */
@@ -48,7 +56,14 @@ export class PageWriter {
   }
 
   lines(text: string, width: number, firstIndent = 0): BrokenLine[] {
-    return breakParagraph(text, width, this.measure, firstIndent)
+    const key = `${this.font} ${width} ${firstIndent} ${text}`
+    let lines = brokenLines.get(key)
+    if (!lines) {
+      lines = breakParagraph(text, width, this.measure, firstIndent)
+      if (brokenLines.size >= MAX_KEPT_LINES) brokenLines.clear()
+      brokenLines.set(key, lines)
+    }
+    return lines
   }
 
   /**

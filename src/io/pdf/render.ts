@@ -6,6 +6,7 @@
 import { GState, jsPDF } from 'jspdf'
 import type { ReportContent } from './content'
 import './flate' // jsPDF's FlateEncode, byte-identical and faster
+import { embedWithoutJsPdf } from './fontStream'
 import { FONT_FAMILY, type PdfFont } from './fonts'
 import {
   BODY_LINE,
@@ -19,7 +20,7 @@ import {
   TITLE_LINE,
   TITLE_PT,
 } from './page'
-import { drawTable } from './table'
+import { drawTable, measureTable, type MeasuredTable } from './table'
 import { measureSince, timed } from './timing'
 
 export const DRAFT_MARK = '草稿·校验未通过'
@@ -43,6 +44,8 @@ const MIN_SEAL_ROOM = BODY_LINE / 2
 const SIGNATURE = MIN_SEAL_ROOM + 2 * BODY_LINE
 /** GB/T 9704 allows no page with the seal alone: the last lines of text go with the signature. */
 const TAIL_LINES = 2
+/** Space between a heading and its table. */
+const TABLE_GAP = BODY_LINE * 0.15
 
 export function renderReport(content: ReportContent, options: RenderOptions): jsPDF {
   const doc = new jsPDF({
@@ -78,19 +81,27 @@ export function renderReport(content: ReportContent, options: RenderOptions): js
     return page.lines(text, TEXT_WIDTH, 2 * CHAR)
   }
   const lastBlock = content.blocks.length - 1
+  const measured = new Map<number, MeasuredTable>()
+  const tableAt = (i: number) => {
+    const block = content.blocks[i]
+    if (block?.kind !== 'table') return undefined
+    if (!measured.has(i)) measured.set(i, measureTable(page, block.table, block.values))
+    return measured.get(i)
+  }
   for (const [i, block] of content.blocks.entries()) {
     if (block.kind === 'heading') {
-      // A heading never ends a page: keep it with two lines of text or the table's header; the
-      // last heading with a short section keeps all of it with the signature.
+      // A heading never ends a page: keep it with two lines of text or with the table's header
+      // and first row; the last heading with a short section keeps all of it with the signature.
       const rest = content.blocks.slice(i + 1)
       const tail = rest.every((b) => b.kind === 'paragraph')
         ? rest.reduce((n, b) => n + paragraphLines(b.text).length, 0)
         : Infinity
+      const table = tableAt(i + 1)
       page.ensure(
         tail <= TAIL_LINES
           ? (1 + tail) * BODY_LINE + SIGNATURE
-          : rest[0]?.kind === 'table'
-            ? BODY_LINE + 40
+          : table
+            ? BODY_LINE + TABLE_GAP + table.startHeight
             : 3 * BODY_LINE,
       )
       page.use('bold', BODY_PT)
@@ -106,8 +117,8 @@ export function renderReport(content: ReportContent, options: RenderOptions): js
         page.writeLine(line, MARGIN.left + indent, TEXT_WIDTH - indent, BODY_LINE, BODY_PT, true)
       })
     } else {
-      page.y += BODY_LINE * 0.15
-      drawTable(page, block.table, block.values)
+      page.y += TABLE_GAP
+      drawTable(page, tableAt(i)!)
       page.y += BODY_LINE * 0.5
     }
   }
@@ -118,8 +129,8 @@ export function renderReport(content: ReportContent, options: RenderOptions): js
 }
 
 /**
- * Registers a font that is already cut down to the report's characters (HarfBuzz) and has jsPDF
- * embed it as it is: jsPDF's own TrueType subsetter copies the glyph table once per glyph
+ * Registers a font that is already cut down to the report's characters (HarfBuzz), embedded as
+ * it is by fontStream.ts: jsPDF's own TrueType subsetter copies the glyph table once per glyph
  * (quadratic: seconds for 2,000 distinct characters) and adds nothing here. Glyph ids agree,
  * since jsPDF parses these same bytes to write the text.
  */
@@ -127,8 +138,7 @@ function embedFont(doc: jsPDF, font: PdfFont, style: 'normal' | 'bold') {
   doc.addFileToVFS(font.file, font.binary)
   doc.addFont(font.file, FONT_FAMILY, style)
   doc.setFont(FONT_FAMILY, style)
-  const metadata = doc.getFont().metadata as { subset: { encode: () => ArrayLike<number> } }
-  metadata.subset.encode = () => font.bytes
+  embedWithoutJsPdf(doc.getFont().metadata as object, font)
 }
 
 /** The title on one line, or broken after the agency's name (never inside a word of the rest). */
@@ -171,17 +181,22 @@ function writeSignature(page: PageWriter, signature: ReportContent['signature'])
 }
 
 /**
- * Page numbers as GB/T 9704 prints them (4号, an em dash each side, 7 mm under the text area), but
- * centred: the report is published online and printed single-sided. Then the draft mark.
+ * Page numbers as GB/T 9704 7.5 prints them: 4号, an em dash each side, 7 mm under the text area,
+ * on the outer side one character in (odd pages right, even pages left). Then the draft mark.
  */
 function finishPages(doc: jsPDF, draft: boolean) {
   const pages = doc.getNumberOfPages()
+  const size = 14
+  const inset = size * PT
   for (let n = 1; n <= pages; n++) {
     doc.setPage(n)
     doc.setFont(FONT_FAMILY, 'normal')
-    doc.setFontSize(14)
+    doc.setFontSize(size)
     doc.setTextColor(0)
-    doc.text(`— ${n} —`, PAGE.width / 2, TEXT_BOTTOM + 7 + 14 * PT * 0.8, { align: 'center' })
+    const y = TEXT_BOTTOM + 7 + size * PT * 0.8
+    if (n % 2 === 1) {
+      doc.text(`— ${n} —`, PAGE.width - MARGIN.right - inset, y, { align: 'right' })
+    } else doc.text(`— ${n} —`, MARGIN.left + inset, y)
     if (draft) drawDraftMark(doc)
   }
 }

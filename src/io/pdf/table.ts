@@ -2,10 +2,12 @@
  * Draws a format table from its printed grid (tableLayout) with merged cells, page by page.
  * jspdf-autotable cannot split a rowSpan group across pages, so the grid is drawn here: on a page
  * break the block's header rows are repeated and every merged row label that continues is drawn
- * again, with its full text, over the rows it covers on the new page.
+ * again, with its full text, over the rows it covers on the new page. Numbers are centred, as in
+ * printed reports.
  */
-import { tableLayout, type LayoutCell, type TableSpec } from '../../domain'
-import { baselineIn, MARGIN, PT, TEXT_BOTTOM, TEXT_WIDTH, type PageWriter } from './page'
+import { tableLayout, type LayoutCell, type TableLayout, type TableSpec } from '../../domain'
+import { columnWidths, MARGIN, TEXT_BOTTOM } from '../printGeometry'
+import { baselineIn, PT, type PageWriter } from './page'
 
 const CELL_PT = 10.5 // 五号
 const MIN_CELL_PT = 7
@@ -13,32 +15,29 @@ const LINE_FACTOR = 1.4
 const PAD_X = 1.2
 const PAD_Y = 1.6
 const MIN_ROW = 8
-/** Widths (mm) of the row-label columns by nesting depth; value columns share the rest. */
-const STUB_WIDTHS: Record<number, readonly number[]> = {
-  0: [],
-  1: [38],
-  // The outermost label column is one character wide: `三、本年度办理结果` reads top to bottom.
-  3: [8, 20, 46],
-}
-
 const lineHeight = (sizePt: number) => sizePt * PT * LINE_FACTOR
-
-export function columnWidths(table: TableSpec, columns: number): number[] {
-  const stub = STUB_WIDTHS[table.stubDepth] ?? Array<number>(table.stubDepth).fill(30)
-  const rest = (TEXT_WIDTH - stub.reduce((a, b) => a + b, 0)) / (columns - stub.length)
-  return [...stub, ...Array<number>(columns - stub.length).fill(rest)]
-}
 
 interface Placed {
   readonly y: number
   readonly height: number
 }
 
-export function drawTable(
+/** A table measured for the page: its grid, column positions and row heights. */
+export interface MeasuredTable {
+  readonly cells: readonly LayoutCell[]
+  readonly rows: TableLayout['rows']
+  readonly xs: readonly number[]
+  readonly heights: readonly number[]
+  readonly textOf: (cell: LayoutCell) => string
+  /** Height of the first block's header rows and first data row: what must follow a heading. */
+  readonly startHeight: number
+}
+
+export function measureTable(
   page: PageWriter,
   table: TableSpec,
   values: ReadonlyMap<string, string>,
-): void {
+): MeasuredTable {
   const layout = tableLayout(table)
   const widths = columnWidths(table, layout.width)
   const xs = widths.reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w], [MARGIN.left])
@@ -47,8 +46,8 @@ export function drawTable(
   const innerWidth = (cell: LayoutCell) => xs[cell.col + cell.colSpan]! - xs[cell.col]! - 2 * PAD_X
 
   page.use('normal', CELL_PT)
-  const linesOf = (cell: LayoutCell) => page.lines(textOf(cell), innerWidth(cell))
-  const need = (cell: LayoutCell) => linesOf(cell).length * lineHeight(CELL_PT) + 2 * PAD_Y
+  const need = (cell: LayoutCell) =>
+    page.lines(textOf(cell), innerWidth(cell)).length * lineHeight(CELL_PT) + 2 * PAD_Y
 
   // Row heights: single-row cells first, then merged cells stretch the rows they cover.
   const heights = layout.rows.map((row) =>
@@ -61,34 +60,23 @@ export function drawTable(
       for (let r = cell.row; r < cell.row + cell.rowSpan; r++) heights[r]! += deficit / cell.rowSpan
     }
   }
+  const firstBody = layout.rows.findIndex((r) => r.kind === 'body')
+  const startHeight = heights.slice(0, firstBody + 1).reduce((a, b) => a + b, 0)
+  return { cells, rows: layout.rows, xs, heights, textOf, startHeight }
+}
 
+/**
+ * Draws a measured table from the cursor on. A page break falls between rows wherever the page
+ * is full: a merged row label that runs on is drawn on both pages (in full on the new one), a
+ * block's header rows are repeated, and a block never starts on a page without its first row.
+ */
+export function drawTable(page: PageWriter, table: MeasuredTable): void {
+  const { cells, rows, xs, heights, textOf } = table
   const headRowsOf = (block: number) =>
-    layout.rows.flatMap((row, i) => (row.kind === 'head' && row.blockIndex === block ? [i] : []))
+    rows.flatMap((row, i) => (row.kind === 'head' && row.blockIndex === block ? [i] : []))
   const sum = (from: number, to: number) => heights.slice(from, to).reduce((a, b) => a + b, 0)
-  const groups = cells.filter((c) => c.kind === 'rowHeader' && c.rowSpan > 1)
-
-  /**
-   * Where to break before row `at`: earlier, at the start of a merged label, when either part of
-   * the label would be too short for its text — unless the label began on this page's first row.
-   */
-  const breakBefore = (at: number, firstOnPage: number) => {
-    let row = at
-    for (let moved = true; moved;) {
-      moved = false
-      for (const g of groups) {
-        const end = g.row + g.rowSpan
-        if (g.row >= row || row >= end || g.row <= firstOnPage) continue
-        if (Math.min(sum(g.row, row), sum(row, end)) < need(g)) {
-          row = g.row
-          moved = true
-        }
-      }
-    }
-    return row
-  }
 
   let placed = new Map<number, Placed>()
-  let firstOnPage = 0
   const place = (row: number) => {
     placed.set(row, { y: page.y, height: heights[row]! })
     page.y += heights[row]!
@@ -99,21 +87,17 @@ export function drawTable(
     page.newPage()
   }
 
-  for (let i = 0; i < layout.rows.length; i++) {
-    const row = layout.rows[i]!
-    const firstOfBlock = i === 0 || layout.rows[i - 1]!.blockIndex !== row.blockIndex
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!
+    const firstOfBlock = i === 0 || rows[i - 1]!.blockIndex !== row.blockIndex
     if (firstOfBlock) {
       // Keep a block's header rows with its first data row.
       const head = headRowsOf(row.blockIndex)
-      if (page.y + sum(head[0]!, head.at(-1)! + 2) > TEXT_BOTTOM) newPage()
-      firstOnPage = head.at(-1)! + 1
+      if (page.y + sum(head[0]!, head.at(-1)! + 2) > TEXT_BOTTOM + 0.01) newPage()
     }
-    if (row.kind === 'body' && page.y + heights[i]! > TEXT_BOTTOM) {
-      const at = breakBefore(i, firstOnPage)
-      for (let r = at; r < i; r++) placed.delete(r) // they move to the next page
+    if (row.kind === 'body' && page.y + heights[i]! > TEXT_BOTTOM + 0.01) {
       newPage()
       headRowsOf(row.blockIndex).forEach(place)
-      firstOnPage = i = at
     }
     place(i)
   }
@@ -156,30 +140,23 @@ function drawCellText(
   width: number,
   height: number,
 ) {
-  // A merged label cut short by a page break shrinks rather than loses text.
+  // A merged label cut short by a page break shrinks rather than loses text; a part too short
+  // even for the smallest size stays blank (the label prints whole on the other page).
   let size = CELL_PT
   page.use('normal', size)
   let lines = page.lines(text, width - 2 * PAD_X)
-  while (size > MIN_CELL_PT && lines.length * lineHeight(size) > height - PAD_Y) {
+  const fits = () => lines.length * lineHeight(size) <= height - PAD_Y
+  while (size > MIN_CELL_PT && !fits()) {
     size -= 0.5
     page.use('normal', size)
     lines = page.lines(text, width - 2 * PAD_X)
   }
+  if (!fits() && cell.rowSpan > 1) return
   const pitch = lineHeight(size)
-  const align =
-    cell.kind === 'value'
-      ? 'right'
-      : cell.kind === 'rowHeader' && cell.rowSpan === 1
-        ? 'left'
-        : 'center'
+  const align = cell.kind === 'rowHeader' && cell.rowSpan === 1 ? 'left' : 'center'
   let y = top + (height - lines.length * pitch) / 2
   for (const line of lines) {
-    const lx =
-      align === 'right'
-        ? x + width - PAD_X - line.width
-        : align === 'left'
-          ? x + PAD_X
-          : x + (width - line.width) / 2
+    const lx = align === 'left' ? x + PAD_X : x + (width - line.width) / 2
     page.doc.text(line.text, lx, baselineIn(y, pitch, size))
     y += pitch
   }

@@ -106,7 +106,7 @@ describe('files of a region summed (real reader)', () => {
       ...table4(() => '0'),
     ].map((r) => [...r])
     const input = [
-      new File([writeWorkbook(XLSX, own)], '甲区.xlsx'),
+      new File([writeWorkbook(own)], '甲区.xlsx'),
       new File([backupFile(backup).text], '乙区.json'),
       new File([xlsx(old)], '丙区.xlsx'),
       new File([new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5])], '丁区.xlsx'),

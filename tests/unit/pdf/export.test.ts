@@ -191,3 +191,78 @@ describe('characters outside the GB2312 subset', () => {
     )
   }, 60_000)
 })
+
+describe('printed like the others (GB/T 9704, printed reports)', () => {
+  const MM = 72 / 25.4
+  const pageText = (pdf: PdfText, page: number) =>
+    noSpace(
+      pdf.items
+        .filter((i) => i.page === page)
+        .map((i) => i.str)
+        .join(''),
+    )
+  const pagesWith = (pdf: PdfText, text: string) =>
+    Array.from({ length: pdf.pages }, (_, n) => n + 1).filter((n) =>
+      pageText(pdf, n).includes(text),
+    )
+
+  test.each([
+    ['the example', exampleReport],
+    ['the seed', seedReport],
+  ])(
+    '%s: tables start under their headings and no page is left a quarter empty',
+    async (_, make) => {
+      const { pdf } = await exported(make())
+      for (const [heading, firstLabel] of [
+        ['三、收到和处理政府信息公开申请情况', '申请人情况'],
+        ['四、政府信息公开行政复议、行政诉讼情况', '行政复议'],
+      ] as const) {
+        const at = pdf.items.find((i) => i.str === heading)!
+        const label = pdf.items.find((i) => i.str === firstLabel && i.page >= at.page)!
+        expect(label.page, heading).toBe(at.page)
+        expect(label.y).toBeLessThan(at.y)
+      }
+      // A merged label that does not fit what is left of the page does not push the table on.
+      const firstRow = pdf.items.find((i) => i.str === '一、本年新收政府信息公开申请数量')!
+      expect(pdf.items.find((i) => i.str === '（一）予以公开')!.page).toBe(firstRow.page)
+      // The text area ends 35 mm above the bottom edge and is 225 mm tall.
+      for (let n = 1; n < pdf.pages; n++) {
+        const lowest = Math.min(
+          ...pdf.items.filter((i) => i.page === n && !/^— \d+ —$/.test(i.str)).map((i) => i.y),
+        )
+        expect(lowest, `page ${n}`).toBeLessThan((35 + 225 / 4) * MM)
+      }
+    },
+  )
+
+  test('a merged row label running over a page is printed on both pages', async () => {
+    const { pdf } = await exported(exampleReport())
+    expect(pagesWith(pdf, '三、本年度办理结果').length).toBe(2)
+    // Its columns' header rows come again on the second page.
+    const [first, second] = pagesWith(pdf, '三、本年度办理结果')
+    expect(pageText(pdf, second!)).toContain('申请人情况')
+    expect(second).toBe(first! + 1)
+  })
+
+  test('page numbers sit on the outer side, one character in; numbers are centred', async () => {
+    const { pdf } = await exported(exampleReport())
+    expect(pdf.pages).toBeGreaterThan(2)
+    for (let n = 1; n <= pdf.pages; n++) {
+      const number = pdf.items.find((i) => i.str === `— ${n} —`)!
+      // 4号 = 14 pt: one character in from the margin (left 28 mm, right 26 mm).
+      if (n % 2 === 0) expect(number.x).toBeCloseTo(28 * MM + 14, 0)
+      else expect(number.x).toBeGreaterThan(595 / 2)
+    }
+    // Table 四's values sit in equal columns: centred, a one-digit number starts in the middle.
+    const heading = pdf.items.find((i) => i.str === '四、政府信息公开行政复议、行政诉讼情况')!
+    const values = pdf.items.filter(
+      (i) => i.page === heading.page && i.y < heading.y && /^\d$/.test(i.str),
+    )
+    expect(values).toHaveLength(15)
+    const column = (156 * MM) / 15
+    values.forEach((v, k) => {
+      const centre = 28 * MM + column * (k + 0.5)
+      expect(Math.abs(v.x + 2.6 - centre), `value ${k + 1}`).toBeLessThan(1)
+    })
+  })
+})
