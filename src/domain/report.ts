@@ -15,6 +15,7 @@ import {
   type TableKey,
   type ValueKind,
 } from './formats'
+import type { Explanation } from './explanations'
 
 export const REPORT_TYPE = 'nianbao-report'
 export const SCHEMA_VERSION = 1
@@ -64,6 +65,8 @@ export interface Report {
   narrative: Narrative
   /** Per table: totals computed from their parts (default) or typed by hand. */
   totalsMode: Record<TableKey, TotalsMode>
+  /** 「说明」 the clerk wrote for warnings and infos (absent when there are none). */
+  explanations?: readonly Explanation[]
 }
 
 export const NARRATIVE_KEYS: readonly NarrativeKey[] = ['overview', 'problems', 'other']
