@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
-import { validate, type Finding, type Severity } from '../domain'
+import { partitionFindings, validate, type Finding, type Severity } from '../domain'
 import { useDraftStore } from './draft'
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
@@ -29,9 +29,17 @@ export const useFindingsStore = defineStore('findings', () => {
     })
   })
 
+  /** Findings still to look at, and those the clerk explained (「已说明」) with the reason. */
+  const partition = computed(() =>
+    draft.report ? partitionFindings(findings.value, draft.report) : { open: [], explained: [] },
+  )
+  const open = computed(() => partition.value.open)
+  const explained = computed(() => partition.value.explained)
+
+  /** Open findings per severity; explained ones are counted apart. */
   const counts = computed(() => {
     const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
-    for (const f of findings.value) out[f.severity]++
+    for (const f of open.value) out[f.severity]++
     return out
   })
 
@@ -62,7 +70,7 @@ export const useFindingsStore = defineStore('findings', () => {
     selectedKey.value = finding ? findingKey(finding) : null
   }
 
-  return { findings, counts, byCell, bySection, selected, outlinedCells, select }
+  return { findings, open, explained, counts, byCell, bySection, selected, outlinedCells, select }
 })
 
 export type FindingsStore = ReturnType<typeof useFindingsStore>
