@@ -1,12 +1,14 @@
 /**
- * The draft store: the report being edited, its undo history and its autosave.
+ * The draft store: the report being edited and its undo history. Which drafts exist, saving and
+ * the other windows are the library's (./library); the autosave is one debounce with flush
+ * (./autosave).
  *
  * Every change goes through `commit`, which recomputes the totals of tables in computed mode,
  * records one undo step and schedules a save. `report` is replaced (never mutated) on each change,
  * so everything derived from it (findings, totals) recomputes once per change.
  */
 import { useEventListener } from '@vueuse/core'
-import { defineStore } from 'pinia'
+import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import {
   cellMap,
@@ -24,22 +26,11 @@ import {
   type TableKey,
   type TotalsMode,
 } from '../domain'
-import { getStorage, isQuotaExceeded } from '../io/storage'
+import { createAutosave } from './autosave'
 import { COALESCE_MS, pushStep, type HistoryStep } from './history'
-import {
-  draftKey,
-  emptyIndex,
-  INDEX_KEY,
-  INDEX_VERSION,
-  lastYearKey,
-  newDraftId,
-  orphanDraftIds,
-  readIndex,
-  readReport,
-  summaryOf,
-  type DraftIndex,
-  type DraftSummary,
-} from './persistence'
+import { useLibraryStore } from './library'
+
+export type { SaveState } from './library'
 
 /** Autosave delay after the last change; a burst of typing saves once, always within a second. */
 export const SAVE_DELAY_MS = 400
@@ -55,10 +46,7 @@ export interface BulkResult {
   readonly rejected: readonly RejectedCell[]
 }
 
-export type SaveState = 'saved' | 'pending' | 'failed'
-
-const QUOTA_MESSAGE =
-  '本机浏览器的存储空间已满，最近的修改还没有保存（页面上的内容仍在）。请先用「导出 Excel」备份，或删除不用的草稿后继续编辑，系统会自动重试保存。'
+const READ_ONLY_REASON = '本窗口为只读（这份草稿已在另一个窗口中修改），请先载入最新内容'
 const COMPUTED_REASON = '合计由分项自动计算，不能直接填写（如需手工填写，请先切换为“手工填写合计”）'
 
 const withTotals = (r: Report): Report =>
@@ -67,7 +55,9 @@ const withTotals = (r: Report): Report =>
 const sameContent = (a: Report, b: Report) => JSON.stringify(a) === JSON.stringify(b)
 
 export const useDraftStore = defineStore('draft', () => {
-  const storage = getStorage()
+  const library = useLibraryStore()
+  const { drafts, draftId, notices, saveState, saveError, unavailable, conflict, readOnly } =
+    storeToRefs(library)
 
   /** The report being edited, or null on the start page. Replace it only through the actions. */
   const report = shallowRef<Report | null>(null)
@@ -76,105 +66,38 @@ export const useDraftStore = defineStore('draft', () => {
    * Set it with `setLastYear`; it is stored with the draft but is not part of the undo history.
    */
   const lastYear = shallowRef<Report | null>(null)
-  const draftId = ref<string | null>(null)
-  const drafts = ref<DraftSummary[]>([])
-  /** Messages for the user about stored data (a draft that could not be read, set aside …). */
-  const notices = ref<string[]>([])
-  const saveState = ref<SaveState>('saved')
-  const saveError = ref<string | null>(null)
   /** What the last change, undo or redo did, for a short status line. */
   const lastAction = ref('')
 
   const past = shallowRef<HistoryStep[]>([])
   const future = shallowRef<HistoryStep[]>([])
-  const canUndo = computed(() => past.value.length > 0)
-  const canRedo = computed(() => future.value.length > 0)
+  const canUndo = computed(() => past.value.length > 0 && !readOnly.value)
+  const canRedo = computed(() => future.value.length > 0 && !readOnly.value)
   const undoLabel = computed(() => past.value.at(-1)?.description ?? '')
   const redoLabel = computed(() => future.value.at(-1)?.description ?? '')
 
   // ------------------------------------------------------------------------------------------
-  // Persistence
+  // Saving
 
-  let saveTimer: ReturnType<typeof setTimeout> | undefined
+  const autosave = createAutosave(
+    () => (report.value ? library.save(report.value) : true),
+    SAVE_DELAY_MS,
+  )
 
-  function writeIndex(index: DraftIndex) {
-    storage.setItem(INDEX_KEY, JSON.stringify(index))
-  }
-
-  function currentIndex(): DraftIndex {
-    return { schemaVersion: INDEX_VERSION, activeId: draftId.value, drafts: drafts.value }
-  }
-
-  /** Writes the open draft now. Returns false (and says why) when the browser refused. */
-  function flush(): boolean {
-    clearTimeout(saveTimer)
-    saveTimer = undefined
-    const r = report.value
-    const id = draftId.value
-    try {
-      if (r && id) {
-        storage.setItem(draftKey(id), JSON.stringify(r))
-        const summary = summaryOf(id, r)
-        drafts.value = drafts.value.some((d) => d.id === id)
-          ? drafts.value.map((d) => (d.id === id ? summary : d))
-          : [summary, ...drafts.value]
-      }
-      writeIndex(currentIndex())
-      saveState.value = 'saved'
-      saveError.value = null
-      return true
-    } catch (error) {
-      saveState.value = 'failed'
-      saveError.value = isQuotaExceeded(error)
-        ? QUOTA_MESSAGE
-        : `自动保存失败：${error instanceof Error ? error.message : String(error)}。页面上的内容仍在，请先导出备份。`
-      return false
-    }
-  }
+  /** Writes the open draft now. Returns false (and says why) when it could not be saved. */
+  const flush = (): boolean => autosave.flush(true)
 
   function scheduleSave() {
-    saveState.value = 'pending'
-    clearTimeout(saveTimer)
-    saveTimer = setTimeout(flush, SAVE_DELAY_MS)
+    library.markPending()
+    autosave.schedule()
   }
 
   // A closing or hidden tab may never run the timer: save right away.
   if (typeof window !== 'undefined') {
-    useEventListener(window, 'pagehide', () => saveTimer && flush())
+    useEventListener(window, 'pagehide', () => autosave.flush())
     useEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'hidden' && saveTimer) flush()
+      if (document.visibilityState === 'hidden') autosave.flush()
     })
-  }
-
-  function tell(message: string) {
-    notices.value = [...notices.value, message]
-  }
-
-  function dismissNotice(index: number) {
-    notices.value = notices.value.filter((_, i) => i !== index)
-  }
-
-  function load() {
-    const read = readIndex(storage)
-    let index: DraftIndex = emptyIndex()
-    if (read.ok) index = read.value
-    else
-      tell(`草稿目录无法读取，原数据已另存为“${read.asideKey}”，不会被删除。已尽量找回各份草稿。`)
-    const list = [...index.drafts]
-    for (const id of orphanDraftIds(storage, index)) {
-      const found = readReport(storage, draftKey(id))
-      if (found?.ok) list.push(summaryOf(id, found.value))
-      else if (found) tellUnreadable(id, found.reason, found.asideKey)
-    }
-    drafts.value = list
-    if (index.activeId && list.some((d) => d.id === index.activeId)) open(index.activeId)
-  }
-
-  function tellUnreadable(id: string, reason: string, asideKey?: string) {
-    const title = drafts.value.find((d) => d.id === id)?.title ?? '一份草稿'
-    tell(
-      `“${title}”无法读取（${reason}）。原始数据已另存在本机浏览器中（键名“${asideKey}”），没有删除；请联系技术人员协助恢复，或重新导入备份。`,
-    )
   }
 
   function resetHistory() {
@@ -183,33 +106,19 @@ export const useDraftStore = defineStore('draft', () => {
     lastAction.value = ''
   }
 
-  /** Opens a stored draft; false (and a notice) when it cannot be read. */
-  function open(id: string): boolean {
-    const found = readReport(storage, draftKey(id))
-    if (!found || !found.ok) {
-      if (found) tellUnreadable(id, found.reason, found.asideKey)
-      else tell('这份草稿在本机已不存在。')
-      drafts.value = drafts.value.filter((d) => d.id !== id)
-      if (draftId.value === id) draftId.value = null
-      tryWriteIndex()
-      return false
-    }
-    const previous = readReport(storage, lastYearKey(id))
-    if (previous && !previous.ok) tell(`上年度报告无法读取（${previous.reason}），已另存。`)
-    draftId.value = id
-    report.value = found.value
-    lastYear.value = previous?.ok ? previous.value : null
+  function show(next: Report | null, previous: Report | null) {
+    autosave.cancel()
+    report.value = next
+    lastYear.value = previous
     resetHistory()
-    tryWriteIndex()
-    return true
   }
 
-  function tryWriteIndex() {
-    try {
-      writeIndex(currentIndex())
-    } catch {
-      /* the next successful save rewrites the index */
-    }
+  /** Opens a stored draft; false (and a notice) when it cannot be read. */
+  function open(id: string): boolean {
+    const opened = library.open(id)
+    if (!opened.ok) return false
+    show(opened.report, opened.lastYear)
+    return true
   }
 
   // ------------------------------------------------------------------------------------------
@@ -217,23 +126,20 @@ export const useDraftStore = defineStore('draft', () => {
 
   /** Saves the open draft before leaving it; refuses to leave unsaved work behind. */
   function leaveCurrent(): boolean {
-    if (!report.value) return true
+    if (!report.value || readOnly.value) return true
     return flush()
   }
 
   /** Starts a new draft holding `initial` and opens it (not an undo step). */
   function createDraft(initial: Report): boolean {
     if (!leaveCurrent()) return false
-    const id = newDraftId()
-    draftId.value = id
-    report.value = withTotals(initial)
-    lastYear.value = null
-    resetHistory()
+    library.begin()
+    show(withTotals(initial), null)
     return flush()
   }
 
   function switchDraft(id: string): boolean {
-    if (id === draftId.value) return true
+    if (id === draftId.value && !readOnly.value) return true
     if (!leaveCurrent()) return false
     return open(id)
   }
@@ -241,41 +147,29 @@ export const useDraftStore = defineStore('draft', () => {
   /** Back to the start page; the draft stays in the list. */
   function closeDraft(): boolean {
     if (!leaveCurrent()) return false
-    report.value = null
-    lastYear.value = null
-    draftId.value = null
-    resetHistory()
-    tryWriteIndex()
+    show(null, null)
+    library.close()
     return true
   }
 
   function deleteDraft(id: string) {
-    storage.removeItem(draftKey(id))
-    storage.removeItem(lastYearKey(id))
-    drafts.value = drafts.value.filter((d) => d.id !== id)
-    if (draftId.value === id) {
-      clearTimeout(saveTimer)
-      saveTimer = undefined
-      report.value = null
-      lastYear.value = null
-      draftId.value = null
-      resetHistory()
-    }
-    tryWriteIndex()
+    if (draftId.value === id) show(null, null)
+    library.remove(id)
+  }
+
+  /** Gives a draft a name of the user's choice ('' returns to the title made from its information). */
+  const renameDraft = (id: string, title: string): boolean => library.rename(id, title)
+
+  /** Leaves this window's read-only state by opening the newest saved data of the draft. */
+  function reloadNewest(): boolean {
+    const id = library.conflict?.draftId ?? draftId.value
+    if (!id) return false
+    return open(id) || closeDraft()
   }
 
   function setLastYear(previous: Report | null): boolean {
     lastYear.value = previous
-    if (!draftId.value) return true
-    try {
-      if (previous) storage.setItem(lastYearKey(draftId.value), JSON.stringify(previous))
-      else storage.removeItem(lastYearKey(draftId.value))
-      return true
-    } catch (error) {
-      saveState.value = 'failed'
-      saveError.value = isQuotaExceeded(error) ? QUOTA_MESSAGE : '上年度报告保存失败。'
-      return false
-    }
+    return library.saveLastYear(previous)
   }
 
   // ------------------------------------------------------------------------------------------
@@ -283,7 +177,7 @@ export const useDraftStore = defineStore('draft', () => {
 
   function commit(next: Report, description: string, coalesceKey?: string): boolean {
     const current = report.value
-    if (!current) return false
+    if (!current || readOnly.value) return false
     const settled = withTotals(next)
     if (sameContent(current, settled)) return false
     past.value = pushStep(past.value, {
@@ -304,6 +198,7 @@ export const useDraftStore = defineStore('draft', () => {
   function setCell(cellId: string, text: string | number | null): ParseResult {
     const r = report.value
     if (!r) return { ok: false, reason: '尚未打开报告' }
+    if (readOnly.value) return { ok: false, reason: READ_ONLY_REASON }
     const spec = cellMap(formatOf(r)).get(cellId)
     if (!spec) return { ok: false, reason: '本表没有这个单元格' }
     if (isComputedCell(r, cellId)) return { ok: false, reason: COMPUTED_REASON }
@@ -357,6 +252,7 @@ export const useDraftStore = defineStore('draft', () => {
   function updateMeta(meta: ReportMeta): ParseResult {
     const r = report.value
     if (!r) return { ok: false, reason: '尚未打开报告' }
+    if (readOnly.value) return { ok: false, reason: READ_ONLY_REASON }
     if (formatForYear(meta.year).id !== r.formatId) {
       return {
         ok: false,
@@ -418,7 +314,7 @@ export const useDraftStore = defineStore('draft', () => {
 
   function undo() {
     const step = past.value.at(-1)
-    if (!step) return
+    if (!step || readOnly.value) return
     past.value = past.value.slice(0, -1)
     future.value = [...future.value, step]
     report.value = step.before
@@ -428,7 +324,7 @@ export const useDraftStore = defineStore('draft', () => {
 
   function redo() {
     const step = future.value.at(-1)
-    if (!step) return
+    if (!step || readOnly.value) return
     future.value = future.value.slice(0, -1)
     past.value = [...past.value, { ...step, at: Date.now() - COALESCE_MS }]
     report.value = step.after
@@ -436,7 +332,8 @@ export const useDraftStore = defineStore('draft', () => {
     scheduleSave()
   }
 
-  load()
+  const reopen = library.load()
+  if (reopen) open(reopen)
 
   return {
     report,
@@ -446,17 +343,22 @@ export const useDraftStore = defineStore('draft', () => {
     notices,
     saveState,
     saveError,
+    unavailable,
+    conflict,
     lastAction,
+    readOnly,
     canUndo,
     canRedo,
     undoLabel,
     redoLabel,
     flush,
-    dismissNotice,
+    dismissNotice: library.dismissNotice,
     createDraft,
     switchDraft,
     closeDraft,
     deleteDraft,
+    renameDraft,
+    reloadNewest,
     setLastYear,
     setCell,
     setCells,
