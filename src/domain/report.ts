@@ -208,3 +208,24 @@ export function isComputedCell(report: Report, cellId: string): boolean {
   const spec = cellMap(formatOf(report)).get(cellId)
   return Boolean(spec?.isTotal && report.totalsMode[spec.tableKey] === 'computed')
 }
+
+/**
+ * Whether two reports hold the same content, without serialising them: the narrative is compared
+ * as strings (an edit changes its length, so this is cheap even for very long text), the rest
+ * field by field.
+ */
+export function sameReport(a: Report, b: Report): boolean {
+  if (a === b) return true
+  const json = (v: unknown) => JSON.stringify(v ?? null)
+  const aCells = Object.keys(a.cells)
+  return (
+    a.formatId === b.formatId &&
+    NARRATIVE_KEYS.every((k) => a.narrative[k] === b.narrative[k]) &&
+    TABLE_KEYS.every((t) => a.totalsMode[t] === b.totalsMode[t]) &&
+    aCells.length === Object.keys(b.cells).length &&
+    aCells.every((id) => Object.hasOwn(b.cells, id) && a.cells[id] === b.cells[id]) &&
+    json(a.meta) === json(b.meta) &&
+    json(a.explanations?.length ? a.explanations : null) ===
+      json(b.explanations?.length ? b.explanations : null)
+  )
+}
