@@ -1,15 +1,8 @@
 import { z } from 'zod'
-import { AGENCY_KINDS, latestSupportedYear, LEVELS, SCOPES } from '../domain'
+import { AGENCY_KINDS, latestSupportedYear, LEVELS, parseIssuedOn, SCOPES } from '../domain'
 
 const keysOf = <T extends Record<string, string>>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
-
-/** A real calendar day written `YYYY-MM-DD` (what <input type="date"> gives). */
-export const isCalendarDate = (text: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
-  const date = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
-}
 
 /** The report information: required name, year 2019…next year, a valid 成文日期 when given. */
 export const reportInfoSchema = (today = new Date()) =>
@@ -26,9 +19,17 @@ export const reportInfoSchema = (today = new Date()) =>
       .int()
       .min(2019, '报告年度不能早于 2019 年')
       .max(latestSupportedYear(today), `报告年度不能晚于 ${latestSupportedYear(today)} 年`),
+    // Typed as 2026-01-20 or 2026年1月20日; stored as YYYY-MM-DD.
     issuedOn: z
       .string()
-      .refine((v) => v === '' || isCalendarDate(v), '请填写有效的日期')
+      .superRefine((v, ctx) => {
+        const parsed = parseIssuedOn(v)
+        if (!parsed.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.reason })
+      })
+      .transform((v) => {
+        const parsed = parseIssuedOn(v)
+        return parsed.ok ? parsed.value : v
+      })
       .optional(),
     scope: z.enum(keysOf(SCOPES)),
   })

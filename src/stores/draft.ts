@@ -53,8 +53,12 @@ export interface BulkResult {
 const READ_ONLY_REASON = '本窗口为只读（这份草稿已在另一个窗口中修改），请先载入最新内容'
 const COMPUTED_REASON = '合计由分项自动计算，不能直接填写（如需手工填写，请先切换为“手工填写合计”）'
 
-const withTotals = (r: Report): Report =>
-  TABLE_KEYS.some((t) => r.totalsMode[t] === 'computed') ? { ...r, cells: recomputeTotals(r) } : r
+/** The report with its computed totals settled; the same cells object when none changed. */
+function withTotals(r: Report): Report {
+  if (!TABLE_KEYS.some((t) => r.totalsMode[t] === 'computed')) return r
+  const cells = recomputeTotals(r)
+  return Object.keys(cells).every((id) => cells[id] === r.cells[id]) ? r : { ...r, cells }
+}
 
 /** `YYYY-MM-DD` of the clerk's own calendar day. */
 const localDate = (d: Date) =>

@@ -4,8 +4,15 @@
  * selected, so tables can outline its cells.
  */
 import { defineStore } from 'pinia'
-import { computed, shallowRef } from 'vue'
-import { partitionFindings, validate, type Finding, type Severity } from '../domain'
+import { computed, shallowRef, watch } from 'vue'
+import {
+  NARRATIVE_KEYS,
+  partitionFindings,
+  validate,
+  type Finding,
+  type Report,
+  type Severity,
+} from '../domain'
 import { useDraftStore } from './draft'
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
@@ -17,11 +24,42 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
 export const findingKey = (f: Finding) =>
   `${f.ruleId}|${f.section ?? ''}|${f.cells.join(',')}|${f.message}`
 
+/** Above this many characters of narrative, typing is checked once the clerk pauses. */
+export const LONG_TEXT = 20_000
+/** The pause (ms) after which long text is checked. */
+export const LONG_TEXT_DELAY_MS = 300
+
+const narrativeLength = (r: Report) => NARRATIVE_KEYS.reduce((n, k) => n + r.narrative[k].length, 0)
+const onlyTextChanged = (a: Report, b: Report) =>
+  a.cells === b.cells &&
+  a.meta === b.meta &&
+  a.explanations === b.explanations &&
+  NARRATIVE_KEYS.some((k) => a.narrative[k] !== b.narrative[k])
+
 export const useFindingsStore = defineStore('findings', () => {
   const draft = useDraftStore()
 
+  /**
+   * The report the checks (and everything derived from the text) have read: the draft itself, except
+   * while the clerk types in long text, when it follows after a short pause, so reading a very long
+   * section never sits between a keystroke and the screen.
+   */
+  const checked = shallowRef<Report | null>(draft.report)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  watch(
+    () => draft.report,
+    (next) => {
+      clearTimeout(timer)
+      const last = checked.value
+      if (next && last && onlyTextChanged(last, next) && narrativeLength(next) > LONG_TEXT) {
+        timer = setTimeout(() => (checked.value = draft.report), LONG_TEXT_DELAY_MS)
+      } else checked.value = next
+    },
+    { flush: 'sync' },
+  )
+
   const findings = computed<readonly Finding[]>(() => {
-    const report = draft.report
+    const report = checked.value
     if (!report) return []
     return validate(report, {
       today: new Date(),
@@ -31,7 +69,7 @@ export const useFindingsStore = defineStore('findings', () => {
 
   /** Findings still to look at, and those the clerk explained (「已说明」) with the reason. */
   const partition = computed(() =>
-    draft.report ? partitionFindings(findings.value, draft.report) : { open: [], explained: [] },
+    checked.value ? partitionFindings(findings.value, checked.value) : { open: [], explained: [] },
   )
   const open = computed(() => partition.value.open)
   const explained = computed(() => partition.value.explained)
@@ -70,7 +108,18 @@ export const useFindingsStore = defineStore('findings', () => {
     selectedKey.value = finding ? findingKey(finding) : null
   }
 
-  return { findings, open, explained, counts, byCell, bySection, selected, outlinedCells, select }
+  return {
+    checked,
+    findings,
+    open,
+    explained,
+    counts,
+    byCell,
+    bySection,
+    selected,
+    outlinedCells,
+    select,
+  }
 })
 
 export type FindingsStore = ReturnType<typeof useFindingsStore>
