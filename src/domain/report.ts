@@ -204,7 +204,10 @@ export function recomputeTotals(
 }
 
 /** True for cells the app computes (and the user cannot type) in the report's current mode. */
-export function isComputedCell(report: Report, cellId: string): boolean {
+export function isComputedCell(
+  report: Pick<Report, 'formatId' | 'totalsMode'>,
+  cellId: string,
+): boolean {
   const spec = cellMap(formatOf(report)).get(cellId)
   return Boolean(spec?.isTotal && report.totalsMode[spec.tableKey] === 'computed')
 }

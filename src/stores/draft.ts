@@ -31,7 +31,7 @@ import {
   type TotalsMode,
 } from '../domain'
 import { createAutosave } from './autosave'
-import { COALESCE_MS, insertsSentenceEnd, pushStep, type HistoryStep } from './history'
+import { COALESCE_MS, endsSentence, pushStep, type HistoryStep } from './history'
 import { useLibraryStore } from './library'
 
 export type { SaveState } from './library'
@@ -253,7 +253,11 @@ export const useDraftStore = defineStore('draft', () => {
     return { changed, rejected }
   }
 
-  function setNarrative(key: NarrativeKey, text: string) {
+  /**
+   * The text of a section; `inserted` is what the clerk typed or inserted (for the undo steps:
+   * after a sentence end the next typing is a new step).
+   */
+  function setNarrative(key: NarrativeKey, text: string, inserted?: string | null) {
     const r = report.value
     if (!r || r.narrative[key] === text) return
     const heading = sectionHeading(formatOf(r), key)
@@ -261,7 +265,7 @@ export const useDraftStore = defineStore('draft', () => {
       { ...r, narrative: { ...r.narrative, [key]: text } },
       `编辑“${heading}”`,
       `narrative.${key}`,
-      insertsSentenceEnd(r.narrative[key], text),
+      endsSentence(inserted),
     )
   }
 

@@ -26,8 +26,9 @@ export const findingKey = (f: Finding) =>
 
 /** Above this many characters of narrative, typing is checked once the clerk pauses. */
 export const LONG_TEXT = 20_000
-/** The pause (ms) after which long text is checked. */
+/** The pause (ms) after which long text is checked: 300 ms, plus 1 ms per 1,000 characters. */
 export const LONG_TEXT_DELAY_MS = 300
+const checkDelay = (length: number) => LONG_TEXT_DELAY_MS + Math.round(length / 1000)
 
 const narrativeLength = (r: Report) => NARRATIVE_KEYS.reduce((n, k) => n + r.narrative[k].length, 0)
 const onlyTextChanged = (a: Report, b: Report) =>
@@ -51,8 +52,9 @@ export const useFindingsStore = defineStore('findings', () => {
     (next) => {
       clearTimeout(timer)
       const last = checked.value
-      if (next && last && onlyTextChanged(last, next) && narrativeLength(next) > LONG_TEXT) {
-        timer = setTimeout(() => (checked.value = draft.report), LONG_TEXT_DELAY_MS)
+      const length = next ? narrativeLength(next) : 0
+      if (next && last && onlyTextChanged(last, next) && length > LONG_TEXT) {
+        timer = setTimeout(() => (checked.value = draft.report), checkDelay(length))
       } else checked.value = next
     },
     { flush: 'sync' },

@@ -22,24 +22,9 @@ export const COALESCE_MS = 1000
 /** Sentence ends: after one of them, typing goes into a new undo step. */
 const SENTENCE_END = /[。！？；!?;\n]/
 
-/**
- * True when `after` differs from `before` by text that contains a sentence end (compares the two
- * from both ends, so it costs one pass over the text, not a diff).
- */
-export function insertsSentenceEnd(before: string, after: string): boolean {
-  // Deleting text never ends a sentence.
-  if (after.length < before.length) return false
-  let start = 0
-  const max = Math.min(before.length, after.length)
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++
-  let end = 0
-  while (
-    end < max - start &&
-    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
-  )
-    end++
-  return SENTENCE_END.test(after.slice(start, after.length - end))
-}
+/** True when the typed or inserted text ends a sentence: the next edit starts a new step. */
+export const endsSentence = (inserted: string | null | undefined): boolean =>
+  Boolean(inserted && SENTENCE_END.test(inserted))
 
 export function pushStep(past: readonly HistoryStep[], step: HistoryStep): HistoryStep[] {
   const top = past.at(-1)

@@ -1,12 +1,7 @@
 /** Undo steps in text: a new step after a pause of a second or after a sentence end. */
 import { describe, expect, test } from 'vitest'
 import { createReport, exampleReport, sameReport, type Report } from '../../../src/domain'
-import {
-  COALESCE_MS,
-  insertsSentenceEnd,
-  pushStep,
-  type HistoryStep,
-} from '../../../src/stores/history'
+import { COALESCE_MS, endsSentence, pushStep, type HistoryStep } from '../../../src/stores/history'
 
 const base = createReport({
   agencyName: '某县司法局',
@@ -31,7 +26,7 @@ function typeAt(edits: readonly (readonly [text: string, at: number])[]): string
       after,
       description: '编辑',
       coalesceKey: 'narrative.overview',
-      endsGroup: insertsSentenceEnd(current.narrative.overview, text),
+      endsGroup: endsSentence(text.slice(current.narrative.overview.length)),
       at,
     })
     current = after
@@ -79,11 +74,11 @@ describe('text undo steps', () => {
     expect(typeAt(edits)).toHaveLength(3)
   })
 
-  test('insertsSentenceEnd looks only at the inserted text', () => {
-    expect(insertsSentenceEnd('甲。乙', '甲。乙丙')).toBe(false)
-    expect(insertsSentenceEnd('甲乙', '甲。乙')).toBe(true)
-    expect(insertsSentenceEnd('甲。乙', '甲乙')).toBe(false)
-    expect(insertsSentenceEnd('', '第一段\n第二段')).toBe(true)
+  test('endsSentence: 。！？； and line breaks end a sentence', () => {
+    expect(endsSentence('。')).toBe(true)
+    expect(endsSentence('\n')).toBe(true)
+    expect(endsSentence('本年度')).toBe(false)
+    expect(endsSentence(null)).toBe(false)
   })
 })
 
