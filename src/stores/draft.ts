@@ -25,8 +25,10 @@ import {
   type Finding,
   type NarrativeKey,
   type ParseResult,
+  type BackupDraft,
   type Report,
   type ReportMeta,
+  type RestoreStep,
   type TableKey,
   type TotalsMode,
 } from '../domain'
@@ -66,8 +68,17 @@ const localDate = (d: Date) =>
 
 export const useDraftStore = defineStore('draft', () => {
   const library = useLibraryStore()
-  const { drafts, draftId, notices, saveState, saveError, unavailable, conflict, readOnly } =
-    storeToRefs(library)
+  const {
+    drafts,
+    draftId,
+    notices,
+    saveState,
+    saveError,
+    unavailable,
+    conflict,
+    readOnly,
+    openElsewhere,
+  } = storeToRefs(library)
 
   /** The report being edited, or null on the start page. Replace it only through the actions. */
   const report = shallowRef<Report | null>(null)
@@ -177,6 +188,30 @@ export const useDraftStore = defineStore('draft', () => {
     return open(id) || closeDraft()
   }
 
+  /** Every draft for 「备份」; the one on the page as it is now, saved or not. */
+  function backupDrafts(): BackupDraft[] {
+    const id = draftId.value
+    return library.backupDrafts(
+      id && report.value ? { id, report: report.value, lastYear: lastYear.value } : undefined,
+    )
+  }
+
+  /** What restoring a backup would do, against the drafts as saved now. */
+  function planRestore(backup: readonly BackupDraft[]): RestoreStep[] {
+    if (!readOnly.value) autosave.flush()
+    return library.planRestore(backup)
+  }
+
+  /**
+   * Restores what the plan adds or replaces. The draft on the page, if replaced, is reopened
+   * with the restored data (its undo history starts afresh). Returns the titles not written.
+   */
+  function restoreBackup(steps: readonly RestoreStep[]): { restored: number; failed: string[] } {
+    const { written, failed } = library.restore(steps)
+    if (draftId.value && written.includes(draftId.value)) open(draftId.value)
+    return { restored: written.length, failed }
+  }
+
   function setLastYear(previous: Report | null): boolean {
     lastYear.value = previous
     return library.saveLastYear(previous)
@@ -233,6 +268,13 @@ export const useDraftStore = defineStore('draft', () => {
     const r = report.value
     if (!r) return { changed: 0, rejected: [] }
     const specs = cellMap(formatOf(r))
+    if (readOnly.value) {
+      const rejected = Object.keys(entries).flatMap((cellId) => {
+        const spec = specs.get(cellId)
+        return spec ? [{ cellId, name: spec.name, reason: READ_ONLY_REASON }] : []
+      })
+      return { changed: 0, rejected }
+    }
     const cells = { ...r.cells }
     const rejected: RejectedCell[] = []
     let changed = 0
@@ -386,6 +428,7 @@ export const useDraftStore = defineStore('draft', () => {
     saveError,
     unavailable,
     conflict,
+    openElsewhere,
     lastAction,
     readOnly,
     canUndo,
@@ -400,6 +443,9 @@ export const useDraftStore = defineStore('draft', () => {
     deleteDraft,
     renameDraft,
     reloadNewest,
+    backupDrafts,
+    planRestore,
+    restoreBackup,
     setLastYear,
     setCell,
     setCells,

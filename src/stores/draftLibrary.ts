@@ -7,7 +7,7 @@
  * Several windows share the storage, so every change of the index re-reads it first and changes
  * only the one entry concerned.
  */
-import type { Report } from '../domain'
+import type { BackupDraft, LocalDraft, Report, RestoreStep } from '../domain'
 import type { KeyValueStorage } from '../io/storage'
 import {
   draftKey,
@@ -44,10 +44,14 @@ export type SaveResult =
   | { ok: false; conflict: true; theirRevision: number }
   | { ok: false; conflict: false; error: unknown }
 
-export const unreadableNotice = (title: string, reason: string, asideKey?: string) =>
-  asideKey
-    ? `“${title}”无法读取（${reason}）。原始数据已另存在本机浏览器中（键名“${asideKey}”），没有删除；请联系技术人员协助恢复，或重新导入备份。`
-    : `“${title}”无法读取（${reason}）。原始数据仍保留在本机浏览器中，没有删除；请联系技术人员协助恢复，或重新导入备份。`
+/** `title` is the draft's as listed; a draft found without an index entry has none. */
+export function unreadableNotice(title: string | undefined, reason: string, asideKey?: string) {
+  const which = title ? `“${title}”` : '一份草稿'
+  const where = asideKey
+    ? `原始数据已另存在本机浏览器中（键名“${asideKey}”），没有删除`
+    : '原始数据仍保留在本机浏览器中，没有删除'
+  return `${which}无法读取（${reason}）。${where}；请联系技术人员协助恢复，或重新导入备份。`
+}
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
@@ -87,7 +91,7 @@ export class DraftLibrary {
         const found = readStored(this.storage, draftKey(id))
         if (found?.ok) this.list.push(summaryOf(id, found.value.report))
         else if (found?.newer) this.list.push(newerSummary(id, undefined))
-        else if (found) notices.push(unreadableNotice('一份草稿', found.reason, found.asideKey))
+        else if (found) notices.push(unreadableNotice(undefined, found.reason, found.asideKey))
       }
       this.list = this.list.map((d) => this.markNewer(d))
     } catch (error) {
@@ -142,7 +146,7 @@ export class DraftLibrary {
       return {
         ok: false,
         notice: found
-          ? unreadableNotice(listed?.title ?? '一份草稿', found.reason, found.asideKey)
+          ? unreadableNotice(listed?.title, found.reason, found.asideKey)
           : '这份草稿在本机已不存在。',
       }
     }
@@ -224,6 +228,83 @@ export class DraftLibrary {
         })
       }),
     )
+  }
+
+  /**
+   * Every draft this build can read, with its last-year report, for 「备份」. `open` is the
+   * draft on the page: its unsaved state wins over what is stored.
+   */
+  backupDrafts(open?: { id: string; report: Report; lastYear: Report | null }): BackupDraft[] {
+    const out: BackupDraft[] = []
+    for (const d of this.list) {
+      const found = d.newer ? null : readStored(this.storage, draftKey(d.id))
+      const onPage = open?.id === d.id ? open : undefined
+      const report = onPage?.report ?? (found?.ok ? found.value.report : null)
+      if (!report) continue
+      out.push({
+        id: d.id,
+        title: d.title,
+        ...(d.customTitle ? { customTitle: d.customTitle } : {}),
+        revision: found?.ok ? found.value.revision : (d.revision ?? 0),
+        savedAt: onPage ? new Date().toISOString() : d.updatedAt,
+        report,
+        lastYear: onPage ? onPage.lastYear : this.readLastYear(d.id),
+      })
+    }
+    if (open && !out.some((d) => d.id === open.id))
+      out.push({
+        id: open.id,
+        title: summaryOf(open.id, open.report).title,
+        revision: 0,
+        savedAt: new Date().toISOString(),
+        report: open.report,
+        lastYear: open.lastYear,
+      })
+    return out
+  }
+
+  /** Drafts as stored here, to compare with a backup's. */
+  localDrafts(): LocalDraft[] {
+    return this.list.map((d) => {
+      const found = d.newer ? null : readStored(this.storage, draftKey(d.id))
+      return {
+        id: d.id,
+        revision: found?.ok ? found.value.revision : (d.revision ?? 0),
+        updatedAt: d.updatedAt,
+        report: found?.ok ? found.value.report : null,
+        lastYear: found?.ok ? this.readLastYear(d.id) : null,
+      }
+    })
+  }
+
+  /**
+   * Writes the backup's drafts that the plan adds or replaces. A replaced draft gets a revision
+   * above the one stored, so a window that has it open notices. Returns the ids written and the
+   * titles that could not be (the storage refused).
+   */
+  restore(steps: readonly RestoreStep[]): { written: string[]; failed: string[] } {
+    const written: string[] = []
+    const failed: string[] = []
+    for (const { draft, action } of steps) {
+      if (action !== 'add' && action !== 'replace') continue
+      try {
+        const revision = Math.max(draft.revision, this.revisionOf(draft.id)) + 1
+        this.storage.setItem(
+          draftKey(draft.id),
+          storedText(draft.report, revision, new Date(draft.savedAt)),
+        )
+        this.saveLastYear(draft.id, draft.lastYear)
+        const summary = summaryOf(draft.id, draft.report, new Date(draft.savedAt), {
+          revision,
+          ...(draft.customTitle ? { customTitle: draft.customTitle } : {}),
+        })
+        this.updateIndex((list) => upsert(list, summary))
+        written.push(draft.id)
+      } catch {
+        failed.push(draft.title)
+      }
+    }
+    return { written, failed }
   }
 
   /** Records which draft is open (best effort: a failure only forgets it for the next visit). */

@@ -9,8 +9,8 @@
  */
 import { useEventListener } from '@vueuse/core'
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
-import type { Report } from '../domain'
+import { computed, ref, shallowRef, watch } from 'vue'
+import { planRestore, type BackupDraft, type Report, type RestoreStep } from '../domain'
 import { askPersistence, getStorage, isQuotaExceeded, probeStorage } from '../io/storage'
 import { DraftLibrary, type OpenResult } from './draftLibrary'
 import {
@@ -26,6 +26,9 @@ export type SaveState = 'saved' | 'pending' | 'failed' | 'unavailable'
 export const QUOTA_MESSAGE =
   '本机浏览器的存储空间已满，最近的修改还没有保存（页面上的内容仍在）。请先用「备份」下载备份文件，或删除不用的草稿后继续编辑，系统会自动重试保存。'
 
+const QUOTA_AT_START_MESSAGE =
+  '本机无法保存草稿：浏览器的存储空间已满。已保存的草稿都还在，但之后的修改在腾出空间前不会保存；请点击「备份」下载备份文件，或删除不用的草稿。'
+
 const unavailableMessage = (reason: string) =>
   `本机无法保存草稿：${reason}。页面上的内容在关闭或刷新后会丢失，请随时点击「备份」下载备份文件。`
 
@@ -39,6 +42,23 @@ export const CONFLICT_MESSAGE =
   '这份草稿已在另一个窗口中修改并保存。为免覆盖另一个窗口的内容，本窗口已转为只读。'
 export const DELETED_ELSEWHERE_MESSAGE =
   '这份草稿已在另一个窗口中删除。本窗口已转为只读；如需保留本窗口的内容，请先下载备份。'
+
+function openChannel(): BroadcastChannel | null {
+  try {
+    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('nianbao.windows')
+  } catch {
+    return null
+  }
+}
+
+/** sessionStorage events are not ours; reading `localStorage` throws where storage is blocked. */
+function fromLocalStorage(event: StorageEvent): boolean {
+  try {
+    return !event.storageArea || event.storageArea === globalThis.localStorage
+  } catch {
+    return false
+  }
+}
 
 export const useLibraryStore = defineStore('library', () => {
   const storage = getStorage()
@@ -72,8 +92,8 @@ export const useLibraryStore = defineStore('library', () => {
   function load(): string | null {
     const health = probeStorage(storage)
     if (!health.ok) {
-      if (health.quota)
-        saveError.value = `${unavailableMessage(health.reason)}删除不用的草稿可腾出空间。`
+      saveState.value = health.quota ? 'failed' : 'unavailable'
+      if (health.quota) saveError.value = QUOTA_AT_START_MESSAGE
       else unavailable.value = unavailableMessage(health.reason)
     }
     const { activeId, notices: found } = library.load()
@@ -182,10 +202,32 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
+  /** Another window of this browser has the same draft open (told over a BroadcastChannel). */
+  const openElsewhere = ref(false)
+  const windowId = Math.random().toString(36).slice(2)
+  type WindowMessage = { kind: 'open' | 'alsoOpen' | 'closed'; id: string; from: string }
+  const channel = openChannel()
+  const announce = (kind: WindowMessage['kind'], id: string | null) => {
+    if (id) channel?.postMessage({ kind, id, from: windowId } satisfies WindowMessage)
+  }
+  if (channel) {
+    channel.onmessage = ({ data }: MessageEvent<WindowMessage>) => {
+      if (data.from === windowId || data.id !== draftId.value) return
+      if (data.kind === 'open') announce('alsoOpen', draftId.value)
+      openElsewhere.value = data.kind !== 'closed'
+    }
+  }
+  watch(draftId, (id, previous) => {
+    openElsewhere.value = false
+    announce('closed', previous ?? null)
+    announce('open', id)
+  })
+
   // Another window of this browser wrote to the storage.
   if (typeof window !== 'undefined') {
+    useEventListener(window, 'pagehide', () => announce('closed', draftId.value))
     useEventListener(window, 'storage', (event: StorageEvent) => {
-      if (event.storageArea && event.storageArea !== globalThis.localStorage) return
+      if (!fromLocalStorage(event)) return
       if (event.key === INDEX_KEY || event.key === null) {
         library.refresh()
         sync()
@@ -199,6 +241,17 @@ export const useLibraryStore = defineStore('library', () => {
     })
   }
 
+  /** Compares a backup's drafts with those stored here. */
+  const planRestoreOf = (backup: readonly BackupDraft[]): RestoreStep[] =>
+    planRestore(backup, library.localDrafts())
+
+  /** Writes what the plan adds or replaces; returns the ids written and titles that failed. */
+  function restore(steps: readonly RestoreStep[]) {
+    const result = library.restore(steps)
+    sync()
+    return result
+  }
+
   return {
     drafts,
     draftId,
@@ -208,6 +261,7 @@ export const useLibraryStore = defineStore('library', () => {
     unavailable,
     conflict,
     readOnly,
+    openElsewhere,
     tell,
     dismissNotice,
     load,
@@ -220,6 +274,10 @@ export const useLibraryStore = defineStore('library', () => {
     remove,
     rename,
     summary: (id: string) => library.summary(id),
+    backupDrafts: (open?: Parameters<DraftLibrary['backupDrafts']>[0]) =>
+      library.backupDrafts(open),
+    planRestore: planRestoreOf,
+    restore,
     readLastYear: (id: string) => library.readLastYear(id),
     revisionOf: (id: string) => library.revisionOf(id),
   }
