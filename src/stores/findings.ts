@@ -86,7 +86,7 @@ export const useFindingsStore = defineStore('findings', () => {
   /** Findings filed under each of the keys `keysOf` gives them, in `validate`'s order. */
   const groupedBy = (keysOf: (f: Finding) => readonly string[]) => {
     const map = new Map<string, Finding[]>()
-    for (const f of findings.value) {
+    for (const f of open.value) {
       for (const key of keysOf(f)) {
         const list = map.get(key)
         if (list) list.push(f)
@@ -95,7 +95,7 @@ export const useFindingsStore = defineStore('findings', () => {
     }
     return map
   }
-  /** Findings per cell id and per narrative section (or 'meta'), most severe first. */
+  /** Open findings per cell id and per narrative section (or 'meta'), most severe first. */
   const byCell = computed(() => groupedBy((f) => f.cells))
   const bySection = computed(() => groupedBy((f) => (f.section ? [f.section] : [])))
 
