@@ -129,8 +129,11 @@ test('at 150 % zoom on 1366×768 a 表三 number cell is at least 40 px wide; sc
   const panel = await findingsPanel(page).boundingBox()
   const report = await page.locator('.report-page').boundingBox()
   expect(panel!.y >= report!.y + report!.height - 1 || panel!.width < 80).toBe(true)
+  await page.screenshot({ path: 'test-results/zoom150-top.png' })
   await page.locator('#section-t3').scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'test-results/zoom150-table3.png' })
+  await findingsPanel(page).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/zoom150-findings-below.png' })
   await page.goto(inject('baseURL'))
   await context.close()
 
@@ -149,4 +152,24 @@ test('at 150 % zoom on 1366×768 a 表三 number cell is at least 40 px wide; sc
     await app.close()
     app = undefined
   }
+})
+
+test('「规则说明」 from a finding opens the rule; from the toolbar the whole catalogue', async () => {
+  app = await openPage(inject('baseURL'), { browser })
+  const { page } = app
+  await loadExample(page)
+  await typeInto(page, CARRY_NATURAL, '30')
+  await openFinding(page, 'T3-BALANCE')
+    .first()
+    .getByRole('button', { name: '规则说明：T3-BALANCE' })
+    .click()
+  const entry = page.locator('#rule-T3-BALANCE')
+  await expect.poll(() => entry.textContent()).toContain('第一项加第二项之和')
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('rule-T3-BALANCE')
+  await app.screenshot('rules-page')
+  await page.getByRole('button', { name: '返回报告' }).click()
+  await expect.poll(() => cell(page, CARRY_NATURAL).inputValue()).toBe('30')
+  await page.getByRole('button', { name: '规则说明', exact: true }).click()
+  expect(await page.locator('.rule-entry').count()).toBeGreaterThan(50)
+  expect(await page.getByRole('heading', { name: '键盘操作' }).count()).toBe(1)
 })

@@ -106,7 +106,9 @@ test('two windows on one draft: the older one turns read-only, nothing is overwr
 
   // Now the second window is the older one.
   await expect.poll(() => alerts(second, '为免覆盖另一个窗口的内容').count()).toBe(1)
-  await alerts(second, '为免覆盖另一个窗口的内容').getByRole('button', { name: '载入最新内容，继续编辑' }).click()
+  await alerts(second, '为免覆盖另一个窗口的内容')
+    .getByRole('button', { name: '载入最新内容，继续编辑' })
+    .click()
 
   // A third window (as after a restart) holds both windows' work.
   const third = await app.context.newPage()
