@@ -32,3 +32,19 @@ export function carryOver(lastYear: Report, today = new Date()): CarryOverResult
   report.cells = recomputeTotals(report)
   return { report, carried }
 }
+
+/**
+ * Fills the open draft of the year after `lastYear` instead of starting a second one: 上年结转
+ * per column and last year's agency information; the draft's own figures, text and 成文日期 stay.
+ */
+export function carryInto(open: Report, lastYear: Report, today = new Date()): CarryOverResult {
+  const { report: fresh, carried } = carryOver(lastYear, today)
+  if (fresh.formatId !== open.formatId || fresh.meta.year !== open.meta.year) {
+    throw new Error(`当前草稿是 ${open.meta.year} 年度，不是 ${fresh.meta.year} 年度，不能填入`)
+  }
+  const cells = { ...open.cells }
+  for (const id of carried) cells[id] = fresh.cells[id] ?? null
+  const meta = { ...fresh.meta, ...(open.meta.issuedOn ? { issuedOn: open.meta.issuedOn } : {}) }
+  const report: Report = { ...open, meta, cells }
+  return { report: { ...report, cells: recomputeTotals(report) }, carried }
+}

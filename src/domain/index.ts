@@ -10,4 +10,10 @@ export { exampleReport } from './samples/example'
 export * from './carryOver'
 export * from './migrate'
 export { statisticsSentences, type StatisticsOptions } from './narrative/statistics'
-export { narrativeCoverage, type SectionCoverage, type TopicCoverage } from './narrative'
+export {
+  narrativeCoverage,
+  sentenceRange,
+  type SectionCoverage,
+  type TopicCoverage,
+} from './narrative'
+export * from './agency'

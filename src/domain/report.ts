@@ -51,6 +51,30 @@ export interface ReportMeta {
   /** 成文日期, `YYYY-MM-DD`. */
   issuedOn?: string
   scope: Scope
+  /**
+   * Set when 层级 was guessed from the name (an import) and the clerk has not confirmed it yet:
+   * level-dependent rules then ask instead of judging.
+   */
+  levelUnconfirmed?: boolean
+}
+
+/** A row or column label of table 二 or 三 as an imported file printed it. */
+export interface PrintedLabel {
+  readonly tableKey: 't2' | 't3'
+  readonly text: string
+}
+
+/**
+ * What an import saw in the file, kept with the draft so that the findings about how the file was
+ * printed (labels, headings, title) survive a reload.
+ */
+export interface ImportRecord {
+  /** A published report (with its narrative sections), not a working sheet. */
+  readonly published: boolean
+  readonly title?: string
+  /** Section headings in the order printed; only for files that hold the narrative. */
+  readonly headings?: readonly string[]
+  readonly labels: readonly PrintedLabel[]
 }
 
 export type Narrative = Record<NarrativeKey, string>
@@ -67,6 +91,8 @@ export interface Report {
   totalsMode: Record<TableKey, TotalsMode>
   /** 「说明」 the clerk wrote for warnings and infos (absent when there are none). */
   explanations?: readonly Explanation[]
+  /** Set by an import from a file other than our own. */
+  imported?: ImportRecord
 }
 
 export const NARRATIVE_KEYS: readonly NarrativeKey[] = ['overview', 'problems', 'other']
@@ -228,6 +254,7 @@ export function sameReport(a: Report, b: Report): boolean {
     aCells.length === Object.keys(b.cells).length &&
     aCells.every((id) => Object.hasOwn(b.cells, id) && a.cells[id] === b.cells[id]) &&
     json(a.meta) === json(b.meta) &&
+    json(a.imported) === json(b.imported) &&
     json(a.explanations?.length ? a.explanations : null) ===
       json(b.explanations?.length ? b.explanations : null)
   )

@@ -14,6 +14,8 @@ import {
   SCHEMA_VERSION,
   SCOPES,
   TABLE_KEYS,
+  type ImportRecord,
+  type PrintedLabel,
   type Report,
   type ReportMeta,
 } from './report'
@@ -70,6 +72,7 @@ export function restoreReport(raw: unknown): RestoreResult {
     year,
     scope: pick(own(rawMeta, 'scope'), SCOPES, 'self'),
     ...(isCalendarDate(issuedOn) ? { issuedOn } : {}),
+    ...(own(rawMeta, 'levelUnconfirmed') === true ? { levelUnconfirmed: true } : {}),
   }
 
   const rawCells = isRecord(own(raw, 'cells')) ? (own(raw, 'cells') as Record<string, unknown>) : {}
@@ -114,6 +117,7 @@ export function restoreReport(raw: unknown): RestoreResult {
   )
   if (dropped) warnings.push(`${dropped} 条说明无法读取，已略过`)
 
+  const importRecord = restoreImportRecord(own(raw, 'imported'))
   return {
     ok: true,
     report: {
@@ -125,8 +129,32 @@ export function restoreReport(raw: unknown): RestoreResult {
       narrative,
       totalsMode,
       ...(explanations.length ? { explanations } : {}),
+      ...(importRecord ? { imported: importRecord } : {}),
     },
     warnings,
+  }
+}
+
+const strings = (v: unknown): string[] | undefined =>
+  Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : undefined
+
+function restoreImportRecord(raw: unknown): ImportRecord | undefined {
+  if (!isRecord(raw)) return undefined
+  const title = own(raw, 'title')
+  const headings = strings(own(raw, 'headings'))
+  const labels = Array.isArray(own(raw, 'labels')) ? (own(raw, 'labels') as unknown[]) : []
+  return {
+    published: own(raw, 'published') === true,
+    ...(typeof title === 'string' ? { title } : {}),
+    ...(headings ? { headings } : {}),
+    labels: labels.flatMap((l): PrintedLabel[] => {
+      if (!isRecord(l)) return []
+      const tableKey = own(l, 'tableKey')
+      const text = own(l, 'text')
+      return (tableKey === 't2' || tableKey === 't3') && typeof text === 'string'
+        ? [{ tableKey, text }]
+        : []
+    }),
   }
 }
 

@@ -156,3 +156,49 @@ test('export Excel and JSON, then import them back exactly', async () => {
   expect(app.pageErrors).toEqual([])
   expect(app.foreignRequests()).toEqual([])
 })
+
+test('a workbook with only a title: 类别 and 层级 inferred from the name, asked where unclear', async () => {
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 911, height: 512 },
+  ]) {
+    app = await openApp(inject('baseURL'), { viewport })
+    const { page } = app
+    const rows = [
+      ['示例市人民政府2024年政府信息公开工作年度报告'],
+      [],
+      ...table3(2021, (k) => (k === 1 || k === 7 ? '5' : '0')).map((r) => [...r]),
+    ]
+    const dialog = await pick(page, '示例市年报.xlsx', workbook(rows))
+    const agency = dialog.getByRole('group', { name: '报告信息' })
+    await expect.poll(() => agency.count()).toBe(1)
+    expect(await agency.getByLabel('机关名称').inputValue()).toBe('示例市人民政府')
+    expect(await agency.getByLabel('机关类别').inputValue()).toBe('government')
+    // 示例市: 设区的市 or 县级市, the name cannot tell: the level is asked.
+    expect(await agency.getByLabel('层级').inputValue()).toBe('')
+    expect(await agency.textContent()).toContain('由名称推断，请确认')
+    expect(await agency.textContent()).toContain('名称无法判断层级')
+    await app.screenshot(`import-agency-${viewport.width}`)
+    await app.close()
+    app = undefined
+  }
+
+  app = await openApp(inject('baseURL'))
+  const { page } = app
+  const rows = [
+    ['示例市人民政府2024年政府信息公开工作年度报告'],
+    [],
+    ...table3(2021, () => '0').map((r) => [...r]),
+  ]
+  const dialog = await pick(page, '示例市年报.xlsx', workbook(rows))
+  await dialog.getByLabel('层级').selectOption('prefecture')
+  await dialog.getByRole('button', { name: '确认导入' }).click()
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+    .toBe('示例市人民政府2024年政府信息公开工作年度报告')
+  // Tables 二 and 四 were not in the file: progress, not blank warnings.
+  await expect.poll(() => page.getByText('未填写', { exact: true }).count()).toBe(2)
+  expect(await findings(page).textContent()).not.toContain('T2-BLANK')
+  await app.screenshot('import-agency-confirmed')
+  expect(app.pageErrors).toEqual([])
+})

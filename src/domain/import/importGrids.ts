@@ -61,6 +61,10 @@ export interface ImportResult {
   readonly missing: readonly string[]
   /** Row and column labels of tables 二 and 三 as the file prints them (checkImportedLabels). */
   readonly seenLabels: readonly SeenLabel[]
+  /** The report title as printed (checkImportedTitle). */
+  readonly title?: string
+  /** Section headings (`一、…` to `六、…`) in the order printed (checkImportedHeadings). */
+  readonly headings?: readonly string[]
   readonly warnings: readonly string[]
 }
 
@@ -117,17 +121,30 @@ function matchFormat(sheets: readonly SheetIndex[], format: FormatSpec): FormatM
 const TITLE = /^\s*(.*?)\s*(\d{4})\s*年度?\s*政府信息公开工作\s*年度报告\s*$/
 
 /** `乐清市新居民服务中心2020年政府信息公开工作年度报告` → agency and year. */
-function detectTitle(sheets: readonly SheetIndex[]): { agencyName?: string; year?: number } {
+function detectTitle(sheets: readonly SheetIndex[]): {
+  agencyName?: string
+  year?: number
+  title?: string
+} {
   for (const sheet of sheets) {
     for (const cell of sheet.labels) {
       const m = TITLE.exec(cell.text)
       if (!m) continue
       const year = Number(m[2])
       if (year < 2019 || year > 2100) continue
-      return { year, ...(m[1] ? { agencyName: m[1] } : {}) }
+      return { year, title: cell.text.trim(), ...(m[1] ? { agencyName: m[1] } : {}) }
     }
   }
   return {}
+}
+
+const HEADING = /^[一二三四五六七八]、\S{2,30}$/
+
+/** Lines that look like the report's numbered section headings, in the order printed. */
+function detectHeadings(sheets: readonly SheetIndex[]): string[] {
+  return sheets.flatMap((sheet) =>
+    sheet.labels.map((cell) => cell.text.trim()).filter((text) => HEADING.test(text)),
+  )
 }
 
 /**
@@ -215,7 +232,8 @@ export function importGrids(grids: readonly Grid[]): ImportOutcome {
     formatId: format.id,
     ...(title.year !== undefined ? { year: title.year } : {}),
     ...(title.agencyName ? { meta: { agencyName: title.agencyName } } : {}),
-    ...(Object.keys(narrative).length ? { narrative } : {}),
+    ...(title.title ? { title: title.title } : {}),
+    ...(Object.keys(narrative).length ? { narrative, headings: detectHeadings(sheets) } : {}),
     cells,
     tables: tablesOf(format).map((t) => {
       const found = located.find((l) => l.tableKey === t.key)

@@ -17,15 +17,33 @@ import {
   NARRATIVE_KEYS,
   recomputeTotals,
   TABLE_KEYS,
+  type AgencyKind,
+  type ImportRecord,
+  type Level,
   type Report,
   type ReportMeta,
 } from '../report'
+import { guessAgency } from '../agency'
 import { migrate2019to2021 } from '../migrate'
 import type { ImportResult } from './importGrids'
+
+/** 机关名称, 类别, 层级 for the preview to show as editable fields. */
+export interface AgencyFields {
+  readonly agencyName: string
+  readonly agencyKind: AgencyKind
+  /** Undefined when the name cannot tell: the preview asks. */
+  readonly level?: Level
+  readonly candidates: readonly Level[]
+  /** Read from the name printed in the file, to be confirmed (「由名称推断，请确认」). */
+  readonly kindInferred: boolean
+  readonly levelInferred: boolean
+}
 
 export interface ImportPlan {
   /** The draft after confirming. */
   readonly report: Report
+  /** Present when the file names the agency but not its kind and level. */
+  readonly agency?: AgencyFields
   /**
    * 'merge': recognised cells go into the current draft; 'replace': the draft is replaced;
    * 'new': no draft is open, a new one is created.
@@ -78,13 +96,26 @@ export function reportFromImport(result: ImportResult, base: ReportMeta, year: n
     ...report,
     cells: { ...report.cells, ...result.cells },
     narrative: { ...report.narrative, ...result.narrative },
+    imported: importRecordOf(result),
   }
   return { ...filled, totalsMode: totalsModeFor(filled, result) }
+}
+
+/** What the file printed, kept with the draft for the label, heading and title findings. */
+export function importRecordOf(result: ImportResult): ImportRecord {
+  return {
+    // The narrative makes it a published report; a title row alone may head a working sheet.
+    published: Boolean(result.narrative),
+    ...(result.title ? { title: result.title } : {}),
+    ...(result.headings ? { headings: result.headings } : {}),
+    labels: result.seenLabels,
+  }
 }
 
 function mergeInto(current: Report, result: ImportResult): Report {
   const merged: Report = {
     ...current,
+    imported: importRecordOf(result),
     meta: current.meta.agencyName ? current.meta : { ...current.meta, ...result.meta },
     cells: { ...current.cells, ...result.cells },
     narrative: { ...current.narrative, ...result.narrative },
@@ -103,6 +134,44 @@ const NEW_DRAFT_META: Omit<ReportMeta, 'year'> = {
   scope: 'self',
 }
 
+/** A file with a title but no report information: kind and level guessed from the name. */
+function agencyFields(result: ImportResult): AgencyFields | undefined {
+  const name = result.meta?.agencyName
+  if (result.source === 'exact' || !name) return undefined
+  const guess = guessAgency(name)
+  return {
+    agencyName: name,
+    agencyKind: guess.agencyKind,
+    ...(guess.level ? { level: guess.level } : {}),
+    candidates: guess.candidates,
+    kindInferred: true,
+    levelInferred: guess.level !== undefined,
+  }
+}
+
+/**
+ * The plan's report with the agency fields as the clerk confirmed them in the preview; a level
+ * still not chosen stays unconfirmed (level-dependent rules then ask for it).
+ */
+export function withAgency(
+  plan: ImportPlan,
+  fields: { agencyName: string; agencyKind: AgencyKind; level?: Level },
+): Report {
+  const meta = { ...plan.report.meta }
+  delete meta.levelUnconfirmed
+  const level = fields.level ?? plan.agency?.candidates[0] ?? meta.level
+  return {
+    ...plan.report,
+    meta: {
+      ...meta,
+      agencyName: fields.agencyName,
+      agencyKind: fields.agencyKind,
+      level,
+      ...(fields.level ? {} : { levelUnconfirmed: true }),
+    },
+  }
+}
+
 export function planImport(
   result: ImportResult,
   current: Report | null,
@@ -110,9 +179,20 @@ export function planImport(
 ): ImportPlan {
   if (!current) {
     const year = today.getFullYear() - 1
-    const report = settled(reportFromImport(result, { ...NEW_DRAFT_META, year }, year))
+    const agency = agencyFields(result)
+    const base = agency
+      ? {
+          ...NEW_DRAFT_META,
+          agencyKind: agency.agencyKind,
+          level: agency.level ?? agency.candidates[0] ?? NEW_DRAFT_META.level,
+          ...(agency.level ? {} : { levelUnconfirmed: true }),
+          year,
+        }
+      : { ...NEW_DRAFT_META, year }
+    const report = settled(reportFromImport(result, base, year))
     return {
       report,
+      ...(agency ? { agency } : {}),
       mode: 'new',
       changedCells: Object.values(report.cells).filter((v) => v !== null).length,
       changes: [`将新建一份 ${report.meta.year} 年报告草稿。`],

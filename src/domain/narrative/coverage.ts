@@ -4,7 +4,7 @@
  * and N-PREV-ISSUES.
  */
 import type { NarrativeKey, NarrativeSectionSpec } from '../formats'
-import { formatOf, type Report, type ReportMeta } from '../report'
+import { formatOf, NARRATIVE_KEYS, type Report, type ReportMeta } from '../report'
 import { lru } from './cache'
 import { narrativeFacts } from './facts'
 import { splitSentences } from './text'
@@ -20,6 +20,25 @@ export const GOV_EXTRA_TOPICS = [
 export const FEE_TOPIC = '信息处理费收取情况'
 export const PREV_ISSUES_TOPIC = '上年度问题的改进情况'
 
+/**
+ * The three subjects of 条例第五十条第（四）项 and the usual wordings of each, searched in the whole
+ * narrative (rules.md N-GOV-ASSESS).
+ */
+export const GOV_ASSESS_SUBJECTS = [
+  { subject: '工作考核', re: /考核|考评/ },
+  { subject: '社会评议', re: /评议|满意度|测评|社会评价|群众评价|公众评价/ },
+  { subject: '责任追究', re: /追究|问责/ },
+] as const
+
+const wholeNarrative = (report: Report) =>
+  NARRATIVE_KEYS.map((key) => report.narrative[key] ?? '').join('\n')
+
+/** The subjects of 工作考核、社会评议和责任追究 of which the whole narrative says nothing. */
+export const missingAssessmentSubjects = (report: Report): string[] => {
+  const text = wholeNarrative(report)
+  return GOV_ASSESS_SUBJECTS.filter((s) => !s.re.test(text)).map((s) => s.subject)
+}
+
 type Matcher = (text: string, report: Report) => boolean
 const any =
   (re: RegExp): Matcher =>
@@ -34,12 +53,13 @@ const all =
 const MATCHERS: Readonly<Record<string, Matcher>> = {
   主动公开: any(/主动公开/),
   依申请公开: any(/依申请|政府信息公开申请|公开申请/),
+  // 公开属性认定, 发布前审核, 保密审查, 目录管理 are what 政府信息管理 consists of.
   政府信息管理: any(
-    /信息管理|公开属性|保密审查|源头认定|发布审查|文件清理|文件库|规范性文件[^。]{0,6}(管理|清理)/,
+    /信息管理|公开属性|保密审查|源头认定|发布审查|审核|谁审核|保密|国家秘密|个人隐私|公开目录|文件清理|文件库|规范性文件[^。]{0,6}(管理|清理)/,
   ),
   政府信息公开平台建设: any(/平台|网站|专栏|政务新媒体|公众号|微博|公开栏|查阅点/),
   监督保障: any(/监督保障|监督检查|考核|评议|培训|责任追究|问责|督查|督促/),
-  [GOV_ASSESS_TOPIC]: all(/考核/, /评议/, /追究|问责/),
+  [GOV_ASSESS_TOPIC]: (_text, report) => missingAssessmentSubjects(report).length === 0,
   存在的主要问题: any(/问题|不足|差距|短板|薄弱|欠缺/),
   [PREV_ISSUES_TOPIC]: (text) =>
     splitSentences(text).some(
@@ -49,7 +69,7 @@ const MATCHERS: Readonly<Record<string, Matcher>> = {
   下一步改进措施: any(/下一步|今后|下阶段|下一年|明年|将进一步|计划/),
   [FEE_TOPIC]: (_text, report) => narrativeFacts(report).fees.some((f) => f.section === 'other'),
   [GOV_EXTRA_TOPICS[0]]: all(/建议/, /提案/),
-  [GOV_EXTRA_TOPICS[1]]: any(/工作要点/),
+  [GOV_EXTRA_TOPICS[1]]: any(/要点/),
   [GOV_EXTRA_TOPICS[2]]: any(/创新/),
 }
 
@@ -57,6 +77,10 @@ const MATCHERS: Readonly<Record<string, Matcher>> = {
 export const isPeoplesGovernment = (meta: Pick<ReportMeta, 'agencyKind' | 'agencyName'>) =>
   meta.agencyKind === 'government' ||
   (meta.agencyKind === 'township' && meta.agencyName.includes('人民政府'))
+
+/** A township has a 人大 but no 政协: it is not asked for 人大代表建议和政协提案. */
+const isTownship = (meta: Pick<ReportMeta, 'agencyKind' | 'level'>) =>
+  meta.agencyKind === 'township' || meta.level === 'township'
 
 export interface TopicCoverage {
   readonly topic: string
@@ -72,7 +96,10 @@ export interface SectionCoverage {
 function topicsOf(spec: NarrativeSectionSpec, meta: ReportMeta): readonly string[] {
   if (!isPeoplesGovernment(meta)) return spec.guidance
   if (spec.key === 'overview') return [...spec.guidance, GOV_ASSESS_TOPIC]
-  if (spec.key === 'other') return [...spec.guidance, ...GOV_EXTRA_TOPICS]
+  if (spec.key === 'other') {
+    const extras = isTownship(meta) ? GOV_EXTRA_TOPICS.slice(1) : GOV_EXTRA_TOPICS
+    return [...spec.guidance, ...extras]
+  }
   return spec.guidance
 }
 
@@ -83,18 +110,25 @@ const sectionCache = lru<SectionCoverage>(24)
 /** Per narrative section, the topics it should cover and whether the text covers each. */
 export function narrativeCoverage(report: Report): SectionCoverage[] {
   const government = isPeoplesGovernment(report.meta)
+  const township = isTownship(report.meta)
   const sections = formatOf(report).sections.flatMap((s) => (s.kind === 'narrative' ? [s] : []))
   const texts = sections.map((spec) => report.narrative[spec.key] ?? '')
-  return reportCache([report.formatId, government, ...texts].join('\u0000'), () =>
+  // Section 一's 人民政府 topic reads the whole narrative: its key holds every text.
+  const keyText = (i: number) =>
+    government && sections[i]!.key === 'overview' ? texts.join('\u0000') : texts[i]
+  return reportCache([report.formatId, government, township, ...texts].join('\u0000'), () =>
     sections.map((spec, i) =>
-      sectionCache([report.formatId, government, spec.key, texts[i]].join('\u0000'), () => ({
-        section: spec.key,
-        heading: spec.heading,
-        topics: topicsOf(spec, report.meta).map((topic) => ({
-          topic,
-          covered: Boolean(texts[i]!.trim()) && (MATCHERS[topic]?.(texts[i]!, report) ?? false),
-        })),
-      })),
+      sectionCache(
+        [report.formatId, government, township, spec.key, keyText(i)].join('\u0000'),
+        () => ({
+          section: spec.key,
+          heading: spec.heading,
+          topics: topicsOf(spec, report.meta).map((topic) => ({
+            topic,
+            covered: Boolean(texts[i]!.trim()) && (MATCHERS[topic]?.(texts[i]!, report) ?? false),
+          })),
+        }),
+      ),
     ),
   )
 }

@@ -14,7 +14,7 @@ import {
 } from '../formats'
 import { formatOf, type Report } from '../report'
 import { lru } from './cache'
-import { countsIn, NUMBER, readNumber, splitSentences, type Sentence } from './text'
+import { countsIn, NUMBER, readNumber, splitSentences, toHalfWidth, type Sentence } from './text'
 
 export interface Statement<K extends string = string> {
   readonly kind: K
@@ -58,36 +58,65 @@ const SECTIONS: readonly NarrativeKey[] = ['overview', 'problems', 'other']
 
 /** Comparisons with other years or parts of a whole: not the figure itself. */
 const CHANGE = /同比|较上年|较去年|比上年|增长|减少|下降|上升|增加|环比/
+/** Applicants, channels and outcome categories: a part of a total, never the total. */
 const SUB_COUNT =
-  /其中|自然人|企业|法人|组织|机构|予以公开|部分公开|不予|无法提供|其他处理|网上|当面|信函|传真|邮件|电话/
+  /其中|自然人|企业|法人|组织|机构|(?<!依申请|信息)公开(?!申请)|不予|无法提供|不掌握|不存在|其他处理|不属于|重复申请|告知|转(?!入下)|撤回|网上|当面|信函|传真|邮件|电话|延期/
+/** "在办结的申请中，", "办理结果为": what follows lists outcome categories, not totals. */
+const CATEGORY_LIST =
+  /(办结|答复|办理|处理)(完毕)?的?(申请|件|案件)?(中|里)|结果(为|是|如下|分别)|分别(为|是)|包括/
+/** Counts of other business that share the verbs (人大建议办结, 信访受理, 复议申请). */
+const OTHER_BUSINESS = /建议|提案|信访|投诉|热线|咨询|留言|来电|来信|来访|诉求|12345|复议|诉讼|起诉/
+const RECEIVED = /收到|受理|新收|接收|接到|收悉/
 
-function appKind(before: string, sentence: string): AppKind | undefined {
+/** The kind of an application count, read from the words just before its number. */
+function appKind(before: string, aboutApplications: boolean, inList: boolean): AppKind | undefined {
   if (CHANGE.test(before)) return undefined
   if (/上一?年度?结转|结转自上一?年|上一?年度?遗留|上年度未办结/.test(before)) return 'carriedIn'
   if (
-    /结转(至|到)?下一?年|转入下一?年|结转(至|到)?\d{4}年|结转下年度|尚未办结|正在办理/.test(before)
+    /结转(至|到)?下一?年|转入下一?年|结转(至|到)?\d{4}年|结转下年度|尚未办结|正在办理|(^|[^上])结转(办理)?$/.test(
+      before,
+    )
   )
     return 'carriedOver'
-  if (SUB_COUNT.test(before) || !/申请/.test(sentence)) return undefined
-  if (/收到|受理|新收|接收|接到|收悉/.test(before)) return 'received'
+  if (inList || SUB_COUNT.test(before) || OTHER_BUSINESS.test(before) || !aboutApplications)
+    return undefined
+  if (RECEIVED.test(before)) return 'received'
   if (/办结|答复|办理完毕|处理完毕/.test(before)) return 'answered'
   if (/办理|处理/.test(before)) return 'handled'
   return undefined
 }
 
+/** "没有收到依申请公开", "无依申请公开信息" — but not "没有因依申请公开被复议纠错的情况". */
 const NO_APPLICATIONS =
   /(未|没有|无)(收到|受理|接到|发生)?[^，]{0,8}(依申请公开|政府信息公开申请|公开申请)/
+const CONSEQUENCE = /纠错|败诉|被(依法)?(撤销|纠正|确认违法)|而被|被申请|被提起|被起诉|复议|诉讼/
 const ALL_ANSWERED =
   /(均已|已全部|全部|均)(按时|按期|依法)?(办结|办理完毕|答复完毕)|(均已|已全部)(按时|按期|依法)?(予以)?答复/
 
-function readApps(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFacts>) {
+/**
+ * `context`: whether the sentence before spoke of applications, so that "本年新收12件，已办结10件"
+ * after it is read too.
+ */
+function readApps(
+  s: Sentence,
+  section: NarrativeKey,
+  facts: Mutable<NarrativeFacts>,
+  context: boolean,
+) {
+  const aboutApplications = /申请/.test(s.text) || context
+  const list = CATEGORY_LIST.exec(s.text)
+  let offset = 0
   for (const clause of s.clauses) {
+    const start = s.text.indexOf(clause, offset)
+    offset = start + clause.length
     for (const m of countsIn(clause)) {
-      const kind = appKind(m.before, s.text)
+      const inList = list !== null && start + m.index > list.index
+      const kind = appKind(m.before, aboutApplications, inList)
       if (kind) facts.apps.push({ kind, value: m.value, sentence: s.text, section })
     }
   }
-  if (NO_APPLICATIONS.test(s.text) && !/件/.test(s.text)) {
+  const none = s.clauses.find((c) => NO_APPLICATIONS.test(c))
+  if (none && !/件/.test(s.text) && !CONSEQUENCE.test(none)) {
     facts.apps.push({ kind: 'received', value: 0, sentence: s.text, section })
   }
   if (/申请/.test(s.text) && ALL_ANSWERED.test(s.text)) {
@@ -99,7 +128,7 @@ const FILLER = '(?:的|类|申请|政府信息|信息|共|为|有|合计|计)*'
 
 /** Compiled once per format: "予以公开及部分公开N件", then "NAME…N件" for each outcome group. */
 interface OutcomePatterns {
-  readonly both?: { readonly kind: string; readonly re: RegExp }
+  readonly both?: { readonly kind: string; readonly re: RegExp; readonly including: RegExp }
   readonly each: readonly { readonly name: string; readonly re: RegExp }[]
 }
 
@@ -111,6 +140,10 @@ function compileOutcomes(names: readonly string[]): OutcomePatterns {
           both: {
             kind: `${first}+${second}`,
             re: new RegExp(`${first}(?:及|和|与|、|或)${second}${FILLER}${NUMBER}件`),
+            // "予以公开85件（含部分公开10件）": 85 is the two together.
+            including: new RegExp(
+              `${first}${FILLER}${NUMBER}件[（(](?:含|包括|其中)${second}${NUMBER}件[）)]`,
+            ),
           },
         }
       : {}),
@@ -129,7 +162,7 @@ function readOutcomes(
 ) {
   let text = s.text
   // "予以公开及部分公开258件" states the two together (Shanghai 2019): read it first and mask it.
-  const m = patterns.both?.re.exec(text)
+  const m = patterns.both?.re.exec(text) ?? patterns.both?.including.exec(text)
   const value = m ? readNumber(m[1]!) : null
   if (m && value !== null) {
     facts.outcomes.push({ kind: patterns.both!.kind, value, sentence: s.text, section })
@@ -156,6 +189,8 @@ const DISPUTE_NONE = [
   ['litigation', '行政诉讼', /行政诉讼[^，]*\d/],
 ] as const
 
+const LOST_CASE = /纠错|败诉|纠正|撤销|确认违法|不利|被改变/
+
 function readDisputes(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFacts>) {
   const t = s.text
   for (const [kind, re] of DISPUTE_COUNTS) {
@@ -166,6 +201,8 @@ function readDisputes(s: Sentence, section: NarrativeKey, facts: Mutable<Narrati
   }
   // "未发生行政复议、行政诉讼的情况", "无因政府信息公开被申请行政复议…的情况"
   for (const none of t.matchAll(/(?:未|没有|无)(?:发生|出现|收到)?[^，]{0,20}/g)) {
+    // "没有出现因…被复议纠错、诉讼败诉的情况" says nothing was lost, not that nothing was filed.
+    if (LOST_CASE.test(none[0])) continue
     for (const [kind, word, withNumber] of DISPUTE_NONE) {
       if (none[0].includes(word) && !withNumber.test(t)) {
         facts.disputes.push({ kind, value: 0, sentence: t, section })
@@ -181,13 +218,36 @@ function readDisputes(s: Sentence, section: NarrativeKey, facts: Mutable<Narrati
 }
 
 const FEE_AMOUNT = new RegExp(`处理费[^。]*?${NUMBER}(万)?元`)
+const COLLECTED_AMOUNT = new RegExp(`实际收取(?:金额|费用)?(?:为|共|合计)?${NUMBER}(万)?元`)
 const ADMIN_FEE_AMOUNT = new RegExp(`行政事业性收费[^。]*?${NUMBER}(万)?元`)
-const FEE_ZERO = /未(收取|产生|发生|收)|没有收取|不收取|无(信息处理费)?收费|零元|(?<![\d.])0元/
+/** "未收取", "没有产生…", "无…收取…情况", "不存在收费", "0元", "零元", "免费". */
+const FEE_ZERO =
+  /(未|没有|无|不)[^，]{0,16}(收取|产生|发生|收费|涉及|存在)|免费|零元|零收费|(?<![\d.])0(\.0+)?(万)?元/
+/** A fee statement that does not name 处理费 but is plainly about this work's fees. */
+const FEE_WORD = /费用|收费|费$|费[^，]{0,4}(情况)?$/
+/** "（三）信息处理费收取情况", "四、收费情况": a heading whose answer is the next sentence. */
+const isFeeHeading = (t: string) =>
+  /^[（(]?[一二三四五六七八九十\d]*[)）、.．]?[^，]{0,10}(处理费|收费|费用)[^，]{0,8}$/.test(t) &&
+  !FEE_ZERO.test(t) &&
+  !/\d/.test(t.replace(/^[（(]?\d+[)）、.．]/, ''))
 
-function readFees(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFacts>) {
+/**
+ * `feeContext`: the sentence before was a fee heading, so a bare "无" or "本年度未收取" answers it.
+ */
+function readFees(
+  s: Sentence,
+  section: NarrativeKey,
+  facts: Mutable<NarrativeFacts>,
+  feeContext: boolean,
+) {
   const t = s.text
-  if (/处理费/.test(t) || (/申请/.test(t) && /费用/.test(t))) {
-    const amount = FEE_AMOUNT.exec(t)
+  const aboutFees =
+    /处理费/.test(t) ||
+    (/申请|公开/.test(t) && /费/.test(t)) ||
+    (section === 'other' && FEE_WORD.test(t)) ||
+    feeContext
+  if (aboutFees && !/行政事业性收费/.test(t) && !isFeeHeading(t)) {
+    const amount = FEE_AMOUNT.exec(t) ?? COLLECTED_AMOUNT.exec(t)
     const value = amount ? readNumber(amount[1]!) : null
     if (value !== null && value > 0) {
       facts.fees.push({
@@ -196,7 +256,7 @@ function readFees(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFa
         sentence: t,
         section,
       })
-    } else if (FEE_ZERO.test(t)) {
+    } else if (FEE_ZERO.test(t) || (feeContext && /^(无|没有|暂无|未收取|不涉及)$/.test(t))) {
       facts.fees.push({ kind: 'fee', value: 0, sentence: t, section })
     }
   }
@@ -213,6 +273,37 @@ function readFees(s: Sentence, section: NarrativeKey, facts: Mutable<NarrativeFa
       section,
     })
   }
+}
+
+/**
+ * A small fee table typed into section 六: a header line naming 实际收取金额 (with 通知收取件数 /
+ * 通知收取金额) and a line of figures below it. The figure under 实际收取 is the fee collected.
+ */
+function readFeeTable(text: string, section: NarrativeKey, facts: Mutable<NarrativeFacts>) {
+  const lines = text.split(/\r?\n/)
+  const at = lines.findIndex((l) => /实际收取/.test(l))
+  if (at < 0) return
+  const cellsOf = (line: string) =>
+    line
+      .trim()
+      .split(/[\s|｜]+/)
+      .filter(Boolean)
+  const header = cellsOf(lines[at]!)
+  const column = header.findIndex((h) => /实际收取/.test(h))
+  const row = lines.slice(at + 1).find((l) => /\d/.test(l))
+  if (!row || header.length < 2) return
+  const figures = cellsOf(row)
+  const written = figures[figures.length === header.length ? column : figures.length - 1]
+  const match = written ? new RegExp(`^${NUMBER}(万)?元?$`).exec(toHalfWidth(written)) : null
+  const value = match ? readNumber(match[1]!) : null
+  if (value === null) return
+  const tenThousand = Boolean(match![2]) || /万元/.test(header[column] ?? '')
+  facts.fees.push({
+    kind: 'fee',
+    value: tenThousand ? value * 10000 : value,
+    sentence: `${lines[at]!.trim()} ${row.trim()}`,
+    section,
+  })
 }
 
 function docVerb(before: string): DocVerb | undefined {
@@ -266,16 +357,20 @@ function analyseSection(
   patterns: OutcomePatterns,
 ): NarrativeFacts {
   const facts = emptyFacts()
+  let previous: Sentence | undefined
   for (const s of splitSentences(text)) {
-    readApps(s, section, facts)
+    readApps(s, section, facts, Boolean(previous && /申请/.test(previous.text)))
     readOutcomes(s, section, patterns, facts)
     readDisputes(s, section, facts)
-    readFees(s, section, facts)
+    readFees(s, section, facts, Boolean(previous && isFeeHeading(previous.text)))
     readDocs(s, section, facts)
-    if (/1月1日/.test(s.text) && /12月31日/.test(s.text)) {
+    // A period: the two dates close together (not "1月1日起施行，有效期至…12月31日").
+    if (/1月1日[^。，]{0,3}(?:，)?[^。，]{0,8}12月31日/.test(s.text)) {
       facts.periods.push({ sentence: s.text, section })
     }
+    previous = s
   }
+  if (!facts.fees.length) readFeeTable(text, section, facts)
   return facts
 }
 

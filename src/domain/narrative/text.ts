@@ -10,7 +10,8 @@ export interface Sentence {
   readonly clauses: readonly string[]
 }
 
-const toHalfWidth = (text: string) =>
+/** `１７` → `17`. */
+export const toHalfWidth = (text: string) =>
   text.replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
 
 /** Splits prose into sentences at `。！？；` and line breaks. */
@@ -110,4 +111,21 @@ export function similarity(a: string, b: string): number {
   let shared = 0
   for (const [g, n] of x.map) shared += Math.min(n, y.map.get(g) ?? 0)
   return (2 * shared) / (x.size + y.size)
+}
+
+/**
+ * Where a sentence as read (whitespace removed, digits half-width) lies in the text as typed:
+ * `[start, end)`, or null. Lets the editor select the sentence a finding quotes.
+ */
+export function sentenceRange(text: string, sentence: string): [number, number] | null {
+  if (!sentence) return null
+  const pattern = Array.from(sentence)
+    .map((ch) =>
+      /\d/.test(ch)
+        ? `[${ch}${String.fromCharCode(ch.charCodeAt(0) + 0xfee0)}]`
+        : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('[\\s\\u3000]*')
+  const m = new RegExp(pattern, 'u').exec(text)
+  return m ? [m.index, m.index + m[0].length] : null
 }

@@ -6,7 +6,7 @@
 import type { CellSpec, SumConstraint, TableKey } from '../formats'
 import type { Report } from '../report'
 import type { RuleId } from './catalogue'
-import type { BalanceLine, FormatPlan } from './plan'
+import type { BalanceLine, BalanceTerm, FormatPlan } from './plan'
 import type { Finding } from './types'
 import { finding, num, valueOf, type Check } from './util'
 
@@ -38,22 +38,34 @@ export const checkValueKinds: Check = ({ report, plan }) => {
 }
 
 /**
- * Blank is not zero. Once anything in the report is filled, each table with blank cells gets one
- * finding listing them; a report that is still entirely blank says nothing.
+ * Blank is not zero. A table nobody has started is "未填写" progress, not a finding; once a table
+ * holds a figure, its blanks get one finding. Before export (`context.forExport`) every table with
+ * blanks is reported, and an imported published report whose table is entirely blank is missing
+ * that table (issue 9), not a draft in progress.
  */
-export const checkBlanks: Check = ({ report, plan }) => {
-  if (!plan.cells.some((c) => valueOf(report, c.id) !== null)) return []
+export const checkBlanks: Check = ({ report, plan, context }) => {
+  const anyFilled = plan.cells.some((c) => valueOf(report, c.id) !== null)
+  if (!anyFilled) return []
   const out: Finding[] = []
   for (const table of TABLE_KEYS) {
-    const blanks = plan.byTable[table].filter((c) => valueOf(report, c.id) === null)
+    const cells = plan.byTable[table]
+    const blanks = cells.filter((c) => valueOf(report, c.id) === null)
     if (!blanks.length) continue
+    const untouched = blanks.length === cells.length
+    const publishedWithout = untouched && report.imported?.published === true
+    if (untouched && !context.forExport && !publishedWithout) continue
     const named = blanks.slice(0, NAMED_BLANKS).map((c) => `“${c.name}”`)
     const rest = blanks.length > NAMED_BLANKS ? `等 ${blanks.length} 格` : ''
+    const message = untouched
+      ? publishedWithout
+        ? `导入的报告中${plan.tableNames[table]}全部空白：文件缺少该表或未填写，已公开的年报应包含完整的${plan.tableNames[table]}，没有数据请填0`
+        : `${plan.tableNames[table]}尚未填写（${blanks.length} 格空白）。空白不等于0，没有数据请填0`
+      : `${plan.tableNames[table]}有 ${blanks.length} 格空白：${named.join('、')}${rest}。空白不等于0，没有数据请填0`
     out.push(
       finding(
         BLANK_RULE[table],
         blanks.map((c) => c.id),
-        `${plan.tableNames[table]}有 ${blanks.length} 格空白：${named.join('、')}${rest}。空白不等于0，没有数据请填0`,
+        message,
       ),
     )
   }
@@ -105,17 +117,101 @@ function sumFinding(report: Report, c: SumConstraint, plan: FormatPlan): Finding
   ]
 }
 
-export const checkSums: Check = (input) =>
-  input.plan.sums.flatMap((c) => sumFinding(input.report, c, input.plan))
+export const checkSums: Check = ({ report, plan }) => {
+  const { suspects } = readBalances(report, plan)
+  return plan.sums.flatMap((c) =>
+    sumFinding(report, c, plan).map((f) => {
+      const suspect = c.along === 'row' ? suspects.get(c.total) : undefined
+      // The part that also breaks its column's balance is the cell most likely wrong.
+      return suspect ? { ...f, cells: [suspect, ...f.cells.filter((id) => id !== suspect)] } : f
+    }),
+  )
+}
+
+/** Σ parts − total of the 总计-column sum that `totalId` closes; null when not known. */
+function rowExcess(report: Report, row: SumConstraint | undefined): number | null {
+  if (!row) return null
+  const total = valueOf(report, row.total)
+  const parts = row.parts.map((id) => valueOf(report, id))
+  if (total === null || parts.some((v) => v === null)) return null
+  return (parts as number[]).reduce((a, b) => a + b, 0) - total
+}
+
+interface BalanceReading {
+  /** Balance lines to report (the others are explained by a finding on a row). */
+  readonly reported: readonly BalanceLine[]
+  /** Row total id → the part cell that, corrected, fixes both its row and its column balance. */
+  readonly suspects: ReadonlyMap<string, string>
+}
+
+const readings = new WeakMap<Report, BalanceReading>()
+
+/**
+ * One mistake, one finding. A wrong part of a row breaks its row sum and its column's balance; a
+ * wrong 总计 breaks its row sum and the 总计 column's balance; a wrong part with a computed 总计
+ * breaks two balances. In each case the arithmetic tells which single cell explains everything,
+ * and only the finding that names it is kept.
+ */
+function readBalances(report: Report, plan: FormatPlan): BalanceReading {
+  const cached = readings.get(report)
+  if (cached) return cached
+  const rowOf = new Map<string, SumConstraint>()
+  for (const c of plan.sums) {
+    if (c.along !== 'row') continue
+    rowOf.set(c.total, c)
+    for (const part of c.parts) rowOf.set(part, c)
+  }
+  const diff = (line: BalanceLine) => {
+    const values = [...line.left, ...line.right].map((t) => valueOf(report, t.id))
+    if (values.some((v) => v === null)) return null
+    const sum = (terms: readonly BalanceTerm[]) =>
+      terms.reduce((a, t) => a + valueOf(report, t.id)!, 0)
+    return sum(line.left) - sum(line.right)
+  }
+  const isTotalLine = (line: BalanceLine) => rowOf.get(line.left[0]!.id)?.total === line.left[0]!.id
+  const suspects = new Map<string, string>()
+  const reported: BalanceLine[] = []
+  const partLinesOff: BalanceLine[] = []
+  for (const line of plan.balances) {
+    const d = diff(line)
+    if (!d || isTotalLine(line)) continue
+    // A single cell whose row sum is off by exactly what this column's balance is off.
+    const explained = [
+      ...line.left.map((t) => ({ t, sign: 1 })),
+      ...line.right.map((t) => ({ t, sign: -1 })),
+    ].filter(({ t, sign }) => rowExcess(report, rowOf.get(t.id)) === sign * d)
+    if (explained.length === 1)
+      suspects.set(rowOf.get(explained[0]!.t.id)!.total, explained[0]!.t.id)
+    else reported.push(line)
+    partLinesOff.push(line)
+  }
+  for (const line of plan.balances) {
+    const d = diff(line)
+    if (!d || !isTotalLine(line)) continue
+    const excess = [...line.left, ...line.right].map((t) => rowExcess(report, rowOf.get(t.id)))
+    const rowsHold = excess.every((e) => e === 0)
+    // Totals replaced by the sums of their parts: balanced means a wrong total (T3-ROWSUM says it).
+    const corrected =
+      !excess.some((e) => e === null) &&
+      d +
+        line.left.reduce((a, _t, i) => a + excess[i]!, 0) -
+        line.right.reduce((a, _t, i) => a + excess[line.left.length + i]!, 0) ===
+        0
+    if (corrected && !rowsHold) continue
+    if (rowsHold && partLinesOff.length) continue
+    reported.push(line)
+  }
+  const out = { reported, suspects }
+  readings.set(report, out)
+  return out
+}
 
 function balanceFinding(report: Report, line: BalanceLine, plan: FormatPlan): Finding[] {
-  const left = line.left.map((t) => valueOf(report, t.id))
-  const right = line.right.map((t) => valueOf(report, t.id))
-  if ([...left, ...right].some((v) => v === null)) return []
-  const l = (left as number[]).reduce((a, b) => a + b, 0)
-  const r = (right as number[]).reduce((a, b) => a + b, 0)
-  if (l === r) return []
-  const side = (terms: typeof line.left, values: (number | null)[], sum: number) =>
+  const left = line.left.map((t) => valueOf(report, t.id)!)
+  const right = line.right.map((t) => valueOf(report, t.id)!)
+  const l = left.reduce((a, b) => a + b, 0)
+  const r = right.reduce((a, b) => a + b, 0)
+  const side = (terms: typeof line.left, values: number[], sum: number) =>
     terms.map((t, i) => `${t.label} ${num(values[i]!)}`).join(' + ') + ` = ${num(sum)}`
   // The typed operand (四、结转下年度) first: the others are usually computed or carried.
   const cells = [...line.right.slice(1), ...line.left, line.right[0]!].map((t) => t.id)
@@ -130,7 +226,7 @@ function balanceFinding(report: Report, line: BalanceLine, plan: FormatPlan): Fi
 }
 
 export const checkBalance: Check = ({ report, plan }) =>
-  plan.balances.flatMap((line) => balanceFinding(report, line, plan))
+  readBalances(report, plan).reported.flatMap((line) => balanceFinding(report, line, plan))
 
 export const checkCarryBound: Check = ({ report, plan }) =>
   plan.carry.flatMap((col) => {

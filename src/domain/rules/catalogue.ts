@@ -83,7 +83,8 @@ export const RULES = {
     basis: '年报格式（一）总体情况：主动公开、依申请公开、政府信息管理、平台建设、监督保障',
   },
   'N-GOV-ASSESS': {
-    severity: 'error',
+    // An error only when none of the three subjects appears at all (set by the rule).
+    severity: 'warning',
     basis:
       '《政府信息公开条例》第五十条第（四）项：各级人民政府应报告工作考核、社会评议和责任追究结果',
   },
@@ -114,11 +115,13 @@ export const RULES = {
   'M-TITLE': { severity: 'warning', basis: '标题应为“机关全称+年度+政府信息公开工作年度报告”' },
   'M-PERIOD': { severity: 'warning', basis: '统计期限为报告年度1月1日至12月31日' },
   'M-DEADLINE-DEPT': {
-    severity: 'error',
+    // The clerk cannot undo a late date by editing: a warning, so the report exports clean.
+    severity: 'warning',
     basis: '《政府信息公开条例》第四十九条第一款：县级以上人民政府部门每年1月31日前公布',
   },
   'M-DEADLINE-GOV': {
-    severity: 'error',
+    // The clerk cannot undo a late date by editing: a warning, so the report exports clean.
+    severity: 'warning',
     basis: '《政府信息公开条例》第四十九条第二款：本级政府年度报告每年3月31日前公布',
   },
   'M-DEADLINE-LOCAL': { severity: 'info', basis: '条例未规定乡镇、街道等的时限，以当地通知为准' },

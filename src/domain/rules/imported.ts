@@ -4,25 +4,14 @@
  * what it saw through these functions: T2-LABEL, T3-LABEL, T2-OLDFORMAT, M-FORMAT-YEAR,
  * T3-SIX-SPLIT, N-SECTIONS and the title part of M-TITLE.
  */
-import {
-  formatForYear,
-  gov2019,
-  gov2021,
-  listCells,
-  tablesOf,
-  type FormatSpec,
-  type TableKey,
-} from '../formats'
+import { formatForYear, gov2019, gov2021, listCells, tablesOf, type FormatSpec } from '../formats'
 import { similarity } from '../narrative'
-import { reportTitle, type ReportMeta } from '../report'
+import { reportTitle, type PrintedLabel, type ReportMeta } from '../report'
 import type { Finding } from './types'
-import { finding } from './util'
+import { finding, type Check } from './util'
 
 /** A label as printed in an imported table 二 or 三 (row, column or block header). */
-export interface SeenLabel {
-  readonly tableKey: Extract<TableKey, 't2' | 't3'>
-  readonly text: string
-}
+export type SeenLabel = PrintedLabel
 
 /** Line breaks inside a cell are harmless (`商业\n企业`); spaces and punctuation are not. */
 const unwrap = (s: string) => s.replace(/[\r\n]+/g, '').trim()
@@ -217,5 +206,21 @@ export function checkImportedTitle(
       section: 'meta',
       ...(variant ? { severity: 'info' as const } : {}),
     }),
+  ]
+}
+
+/**
+ * The findings about how an imported file was printed, from the record kept with the draft:
+ * labels always; the six headings and the printed title for a published report.
+ */
+export const checkImportRecord: Check = ({ report }) => {
+  const record = report.imported
+  if (!record) return []
+  return [
+    ...checkImportedLabels(report.meta.year, record.labels),
+    ...(record.published && record.headings
+      ? checkImportedHeadings(report.meta.year, record.headings)
+      : []),
+    ...(record.title ? checkImportedTitle(record.title, report.meta) : []),
   ]
 }

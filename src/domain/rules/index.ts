@@ -30,6 +30,7 @@ import {
   checkLitigation,
   checkOutcomeClasses,
 } from './narrativeNumbers'
+import { checkImportRecord } from './imported'
 import { planOf } from './plan'
 import { checkFeeUnit, checkRegulationPower, checkStockWithin } from './table2'
 import { checkCarryHigh, checkFeeLink, checkOutcomePlausibility } from './table3'
@@ -86,6 +87,7 @@ const CHECKS: readonly Check[] = [
   checkCarryFromLastYear,
   checkStockAcrossYears,
   checkIdenticalToLastYear,
+  checkImportRecord,
 ]
 
 /**

@@ -24,19 +24,20 @@ export const checkTitle: Check = ({ report }) => {
   return []
 }
 
-const PERIOD = /(\d+)年1月1日起?(?:至|到|—|－|-|~|～)(\d+)年12月31日/
+/** The second year may be left out: "2024年1月1日至12月31日". */
+const PERIOD = /(\d+)年1月1日起?[，,]?(?:至|到|—|－|-|~|～)(?:(\d+)年)?12月31日/
 
 export const checkPeriod: Check = ({ report }) => {
   const year = String(report.meta.year)
   return narrativeFacts(report).periods.flatMap((p): Finding[] => {
     const m = PERIOD.exec(p.sentence)
-    if (m && m[1] === year && m[2] === year) return []
+    if (m && m[1] === year && (m[2] ?? year) === year) return []
     return [
       finding(
         'M-PERIOD',
         [],
         `正文${quote(p.sentence)}所写统计期限有误，应为“${year}年1月1日至${year}年12月31日”`,
-        { section: p.section },
+        { section: p.section, sentence: p.sentence },
       ),
     ]
   })
@@ -76,6 +77,16 @@ export const checkDeadlines: Check = ({ report }) => {
           } as const)
         : undefined
   if (!rule || issuedOn <= rule.deadline) return []
+  if (report.meta.levelUnconfirmed) {
+    return [
+      finding(
+        rule.id,
+        [],
+        `请先确认机关层级：${rule.who}的${year}年度报告应于${CN_DATE(rule.deadline)}前公布，成文日期 ${CN_DATE(issuedOn)}`,
+        { section: 'meta', severity: 'info' },
+      ),
+    ]
+  }
   return [
     finding(
       rule.id,

@@ -40,15 +40,15 @@ export const checkApplications: Check = ({ report, plan }) => {
     const id = target[s.kind]
     const table = valueOf(report, id)
     if (table === null || table === s.value) return []
-    // "办理…件" may count everything on the desk this year: 一 + 二 (rules.md N-APPS).
-    if (s.kind === 'handled' && available === s.value) return []
+    // "办理…件" and "共受理…件" may count everything on the desk this year: 一 + 二 (rules.md N-APPS).
+    if ((s.kind === 'handled' || s.kind === 'received') && available === s.value) return []
     const row = plan.byId.get(id)!.rowLabels.at(-1)
     return [
       finding(
         'N-APPS',
         [id],
         `正文${quote(s.sentence)}称${APP_WORDS[s.kind]} ${num(s.value)} 件，表三“${row}”总计为 ${num(table)} 件，相差 ${num(Math.abs(table - s.value))}`,
-        { section: s.section },
+        { section: s.section, sentence: s.sentence },
       ),
     ]
   })
@@ -66,7 +66,7 @@ export const checkOutcomeClasses: Check = ({ report, plan, format }) => {
         'N-OUTCOME-CLASS',
         [notHeld],
         `正文${quote(wrong.sentence)}把“本机关不掌握相关政府信息”归入不予公开；按表三，它属于“（四）无法提供”`,
-        { section: wrong.section },
+        { section: wrong.section, sentence: wrong.sentence },
       ),
     )
   }
@@ -81,7 +81,7 @@ export const checkOutcomeClasses: Check = ({ report, plan, format }) => {
         'N-OUTCOME-CLASS',
         cells,
         `正文${quote(s.sentence)}称${s.kind.replace('+', '及')} ${num(s.value)} 件，表三相应总计为 ${num(table)} 件，相差 ${num(Math.abs(table - s.value))}`,
-        { section: s.section },
+        { section: s.section, sentence: s.sentence },
       ),
     )
   }
@@ -105,7 +105,7 @@ export const checkDocumentCounts: Check = ({ report, plan }) =>
         'N-REG-DOCS',
         [cell.id],
         `正文${quote(s.sentence)}称${cell.rowLabels.at(-1)} ${num(s.value)} 件，表二“${cell.rowLabels.at(-1)} · ${cell.columnLabels.at(-1)}”为 ${num(table)} 件，相差 ${num(Math.abs(table - s.value))}`,
-        { section: s.section },
+        { section: s.section, sentence: s.sentence },
       ),
     ]
   })
@@ -129,7 +129,7 @@ export const checkLitigation: Check = ({ report, plan }) => {
         'N-LITIG',
         cells,
         `正文${quote(s.sentence)}称${names[s.kind]} ${num(s.value)} 件，表四相应总计为 ${num(table)} 件，相差 ${num(Math.abs(table - s.value))}`,
-        { section: s.section },
+        { section: s.section, sentence: s.sentence },
       ),
     )
   }
@@ -147,7 +147,7 @@ export const checkLitigation: Check = ({ report, plan }) => {
         'N-LITIG',
         notUpheld,
         `正文${quote(s.sentence)}称均获维持，但表四显示：${listed.join('、')}`,
-        { section: s.section },
+        { section: s.section, sentence: s.sentence },
       ),
     )
   }
@@ -162,7 +162,7 @@ export const checkFeeMultiple: Check = ({ report }) =>
             'N-FEE-MULT',
             [],
             `正文${quote(s.sentence)}称收取信息处理费 ${num(s.value)} 元，不是10元的整数倍；按办法的收费标准，合计应为10元的整数倍`,
-            { section: s.section },
+            { section: s.section, sentence: s.sentence },
           ),
         ]
       : [],

@@ -29,6 +29,16 @@ export const checkRegulationPower: Check = (input) => {
   const values = filled.map(
     (id) => `${input.plan.byId.get(id)!.columnLabels.at(-1)} ${num(valueOf(report, id)!)}`,
   )
+  if (report.meta.levelUnconfirmed) {
+    return [
+      finding(
+        'T2-REG-POWER',
+        filled,
+        `请先确认机关层级：表二“规章”行填有 ${values.join('、')}，只有设区的市级以上人民政府可以制定规章，层级确认后再核对`,
+        { severity: 'info', section: 'meta' },
+      ),
+    ]
+  }
   if (agencyKind === 'township' || NO_REGULATION_POWER.includes(level)) {
     return [
       finding(
@@ -104,7 +114,7 @@ export const checkFeeUnit: Check = (input) => {
           'T2-FEE-UNIT',
           [cell.id],
           `表二收费金额填 ${num(value)}（单位万元），正文${quote(s.sentence)}写的是 ${num(s.value)} ${s.kind}，表中数字似按“元”填写`,
-          { section: s.section },
+          { section: s.section, sentence: s.sentence },
         ),
       ]
     }

@@ -34,7 +34,7 @@ export const checkCarryHigh: Check = ({ report, plan }) => {
           'T3-CARRY-HIGH',
           cells,
           `正文${quote(said.sentence)}称申请已全部办结，但表三结转下年度继续办理 ${num(over)} 件`,
-          { section: said.section },
+          { section: said.section, sentence: said.sentence },
         ),
       ]
     : []
@@ -54,7 +54,7 @@ export const checkFeeLink: Check = ({ report, plan }) => {
         'T3-FEE-LINK',
         [unpaidRow],
         `表三（六）2“逾期未按收费通知要求缴纳费用”为 ${num(unpaid)} 件，但正文${quote(denial.sentence)}称未涉及收费通知或信息处理费`,
-        { section: denial.section },
+        { section: denial.section, sentence: denial.sentence },
       ),
     )
   }
@@ -67,7 +67,7 @@ export const checkFeeLink: Check = ({ report, plan }) => {
         'T3-FEE-LINK',
         [received],
         `正文${quote(fee.sentence)}称收取信息处理费 ${num(fee.value)} 元，但全年只新收申请 ${num(count)} 件，没有申请人能在一个月内超过 ${FREE_APPLICATIONS_PER_MONTH} 件的免费额度；如按页数（按量）收费请在正文说明`,
-        { section: fee.section },
+        { section: fee.section, sentence: fee.sentence },
       ),
     )
   }

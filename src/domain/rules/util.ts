@@ -28,7 +28,7 @@ export function finding(
   ruleId: RuleId,
   cells: readonly string[],
   message: string,
-  extra: { section?: Finding['section']; severity?: Severity } = {},
+  extra: { section?: Finding['section']; severity?: Severity; sentence?: string } = {},
 ): Finding {
   const rule = RULES[ruleId]
   return {
@@ -36,6 +36,7 @@ export function finding(
     severity: extra.severity ?? rule.severity,
     cells,
     ...(extra.section ? { section: extra.section } : {}),
+    ...(extra.sentence ? { sentence: extra.sentence } : {}),
     message,
     basis: rule.basis,
   }

@@ -186,12 +186,13 @@ describe('table 三', () => {
     expect(findings[0]!.message).toContain('分项之和为 53')
   })
 
-  it('T3-ROWSUM: 总计 typed one too high (the balance of the 总计 column breaks with it)', () => {
+  it('T3-ROWSUM: 总计 typed one too high, one finding (the 总计 balance break is the same mistake)', () => {
     const report = exampleReport()
     report.cells['t3.carriedIn.total'] = 5
     edit(report, 'overview', '上年结转4件', '上年结转5件')
     const findings = validate(report)
-    expect(ids(findings)).toEqual(['T3-ROWSUM', 'T3-BALANCE'])
+    // 总计 column: 53 + 5 = 58 vs 52 + 5 = 57; with 二 = 4 (its parts) it balances: one mistake.
+    expect(ids(findings)).toEqual(['T3-ROWSUM'])
     expect(findings[0]!.message).toBe(
       '表三“二、上年结转政府信息公开申请数量”行：自然人 3 + 商业企业 1 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 4，“总计”填 5，相差 1',
     )
@@ -201,30 +202,44 @@ describe('table 三', () => {
     const report = exampleReport()
     report.cells['t3.resultTotal.business'] = 9
     const findings = validate(report)
-    expect(ids(findings)).toEqual(['T3-ROWSUM', 'T3-SUBTOTAL', 'T3-BALANCE'])
+    // 商业企业 column: 一 9 + 二 1 = 10 vs （七）9 + 四 2 = 11, off by the same 1 as the （七） row:
+    // the row sum names the cell and the balance of that column is not reported again.
+    expect(ids(findings)).toEqual(['T3-ROWSUM', 'T3-SUBTOTAL'])
+    expect(findings[0]!.cells[0]).toBe('t3.resultTotal.business')
     const subtotal = findings[1]!
     expect(subtotal.cells[0]).toBe('t3.resultTotal.business')
     expect(subtotal.cells).toHaveLength(22)
     expect(subtotal.message).toBe('表三“商业企业”列：各分项之和 8，“（七）总计”填 9，相差 1')
   })
 
-  it('T3-BALANCE: one more carried over (its column and the 总计 column)', () => {
+  it('T3-BALANCE: one more carried over, reported on its column only (the 总计 follows)', () => {
     const report = set(exampleReport(), { 't3.carriedOver.naturalPerson': 3 })
     edit(report, 'overview', '结转下年度继续办理5件', '结转下年度继续办理6件')
     const findings = validate(report)
-    expect(ids(findings)).toEqual(['T3-BALANCE', 'T3-BALANCE'])
+    expect(ids(findings)).toEqual(['T3-BALANCE'])
     expect(findings[0]!.cells[0]).toBe('t3.carriedOver.naturalPerson')
-    expect(findings[1]!.message).toBe(
-      '表三“总计”列：第一项 53 + 第二项 4 = 57，第三项（七）总计 52 + 第四项 6 = 58，相差 1',
-    )
+    expect(findings[0]!.message).toContain('“自然人”列')
+  })
+
+  it('T3-ROWSUM alone for a wrong part of a row under a typed 总计', () => {
+    // 自然人 上年结转 typed 5 instead of 3, 总计 left at 4: the row 二 is 5 + 1 = 6 ≠ 4 and the
+    // 自然人 balance is off by 2 as well (一 38 + 二 5 = 43 vs （七）39 + 四 2 = 41): one cell
+    // explains both, so only the row is reported, that cell first.
+    const report = exampleReport()
+    report.totalsMode.t3 = 'manual'
+    report.cells['t3.carriedIn.naturalPerson'] = 5
+    const findings = validate(report)
+    expect(ids(findings)).toEqual(['T3-ROWSUM'])
+    expect(findings[0]!.cells[0]).toBe('t3.carriedIn.naturalPerson')
+    expect(findings[0]!.message).toContain('= 6，“总计”填 4，相差 2')
   })
 
   it('T3-CARRY-BOUND: 科研机构 carries 5 with nothing received', () => {
     const report = set(exampleReport(), { 't3.carriedOver.research': 5 })
     edit(report, 'overview', '结转下年度继续办理5件', '结转下年度继续办理10件')
     const findings = validate(report)
-    expect(ids(findings)).toEqual(['T3-BALANCE', 'T3-BALANCE', 'T3-CARRY-BOUND'])
-    expect(findings[2]!.message).toBe(
+    expect(ids(findings)).toEqual(['T3-BALANCE', 'T3-CARRY-BOUND'])
+    expect(findings[1]!.message).toBe(
       '表三“科研机构”列：结转下年度 5 件，多于本年新收 0 + 上年结转 0 = 0 件',
     )
   })
@@ -362,9 +377,35 @@ describe('narrative', () => {
       /（五）监督保障[^\n]*/,
       '（五）监督保障。局党组专题研究政府信息公开工作，组织业务培训2次。',
     )
+    // Policy of issue 9: the whole narrative is searched; section 五 still names 年度考核, so the
+    // finding is a warning naming the two subjects of which the text says nothing.
+    const findings = validate(report)
+    expect(ids(findings)).toEqual(['N-GOV-ASSESS', 'T4-COUNT-RULE'])
+    expect(findings[0]!.severity).toBe('warning')
+    expect(findings[0]!.message).toContain('正文未提到社会评议、责任追究')
+  })
+
+  it('N-GOV-ASSESS: an error when the whole narrative names none of 考核、评议、追究', () => {
+    const report = government(exampleReport())
+    report.narrative.overview = report.narrative.overview.replace(
+      /（五）监督保障[^\n]*/,
+      '（五）监督保障。局党组专题研究政府信息公开工作，组织业务培训2次。',
+    )
+    report.narrative.problems = report.narrative.problems.replace('年度考核', '日常工作')
     const findings = validate(report)
     expect(ids(findings)).toEqual(['N-GOV-ASSESS', 'T4-COUNT-RULE'])
     expect(findings[0]!.severity).toBe('error')
+  })
+
+  it('N-GOV-ASSESS accepts 绩效考核、满意度测评、问责 anywhere in the narrative', () => {
+    const report = government(exampleReport())
+    report.narrative.overview = report.narrative.overview.replace(
+      /（五）监督保障[^\n]*/,
+      '（五）监督保障。组织业务培训2次。',
+    )
+    report.narrative.problems = report.narrative.problems.replace('年度考核', '日常工作')
+    report.narrative.other += '\n政务公开纳入绩效考核，开展群众满意度测评，对工作不力的严肃问责。'
+    expect(ids(validate(report))).toEqual(['T4-COUNT-RULE'])
   })
 
   it('N-FEE: section 六 does not mention 信息处理费', () => {

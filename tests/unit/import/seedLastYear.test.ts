@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
+  carryInto,
   carryOver,
   createReport,
+  exampleReport,
   importGrids,
   migrate2019to2021,
   reportFromImport,
@@ -104,5 +106,37 @@ describe('the seed report as last year', () => {
     expect(migrated.report.formatId).toBe('gov2021')
     expect(migrated.unmapped).toContain('t2.procurement.amount')
     expect(migrated.unmapped).toContain('t2.otherServices.decisions')
+  })
+})
+
+describe('carryInto: filling the open draft of next year', () => {
+  it('takes 上年结转 and last year’s meta, keeps the draft’s figures, text and 成文日期', () => {
+    const last = exampleReport()
+    const open = createReport({
+      agencyName: '临时名称',
+      agencyKind: 'other',
+      level: 'county',
+      year: last.meta.year + 1,
+      issuedOn: '2027-01-15',
+      scope: 'self',
+    })
+    open.cells['t3.newReceived.naturalPerson'] = 7
+    open.narrative.overview = '本年度已写的总体情况。'
+    const { report, carried } = carryInto(open, last, new Date(2027, 0, 10))
+    expect(report.meta).toEqual({ ...last.meta, year: last.meta.year + 1, issuedOn: '2027-01-15' })
+    // Last year's 四 per column (2, 2, 0, 0, 0, 1) becomes this year's 二; its 总计 is 5.
+    expect(carried).toHaveLength(6)
+    expect(report.cells['t3.carriedIn.naturalPerson']).toBe(2)
+    expect(report.cells['t3.carriedIn.total']).toBe(5)
+    expect(report.cells['t3.newReceived.naturalPerson']).toBe(7)
+    expect(report.narrative.overview).toBe('本年度已写的总体情况。')
+  })
+
+  it('refuses a draft of another year', () => {
+    const last = exampleReport()
+    const open = createReport({ ...last.meta })
+    expect(() => carryInto(open, last, new Date(2027, 0, 10))).toThrow(
+      '当前草稿是 2025 年度，不是 2026 年度，不能填入',
+    )
   })
 })

@@ -33,10 +33,12 @@ test('a broken balance is found, keyed by its cells, selectable until fixed', ()
   draft.fillBlanksWithZero(['t3'])
   draft.setCell('t3.newReceived.naturalPerson', '4')
   const balance = findings.findings.filter((f) => f.ruleId === 'T3-BALANCE')
-  // The 自然人 column and the 总计 column: 4 + 0 ≠ 0 + 0.
-  expect(balance).toHaveLength(2)
+  // The 自然人 column: 4 + 0 ≠ 0 + 0. The computed 总计 column breaks with it: one mistake, one
+  // finding (issue 9), so it is not reported again.
+  expect(balance).toHaveLength(1)
+  expect(balance[0]!.message).toContain('“自然人”列')
   expect(balance[0]!.message).toContain('相差 4')
-  expect(findings.counts.error).toBeGreaterThanOrEqual(2)
+  expect(findings.counts.error).toBeGreaterThanOrEqual(1)
   expect(findings.byCell.get('t3.carriedOver.naturalPerson')?.[0]?.ruleId).toBe('T3-BALANCE')
 
   findings.select(balance[0]!)
