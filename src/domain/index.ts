@@ -5,6 +5,13 @@ export * from './rules'
 export * from './restore'
 export * from './explanations'
 export * from './dates'
+export type {
+  BackupDraft,
+  LibraryRestoreResult,
+  LocalDraft,
+  RestoreAction,
+  RestoreStep,
+} from './libraryBackup'
 export * from './import'
 export { exampleReport } from './samples/example'
 export * from './carryOver'

@@ -4,17 +4,21 @@
  * their last-year reports, revisions and save times, read back by restoreLibraryBackup.
  */
 import {
-  isLibraryBackup,
-  LIBRARY_BACKUP_TYPE,
   reportTitle,
-  restoreLibraryBackup,
   restoreReport,
   summarizeExact,
-  type BackupDraft,
   type ImportOutcome,
-  type LibraryRestoreResult,
   type Report,
 } from '../domain'
+import {
+  isLibraryBackup,
+  LIBRARY_BACKUP_TYPE,
+  restoreLibraryBackup,
+  type BackupDraft,
+  type LibraryRestoreResult,
+} from '../domain/libraryBackup'
+
+export { planRestore } from '../domain/libraryBackup'
 import { safeFileName } from './fileName'
 
 export function backupFile(report: Report): { fileName: string; text: string } {

@@ -26,6 +26,7 @@ import {
   type NarrativeKey,
   type ParseResult,
   type BackupDraft,
+  type LocalDraft,
   type Report,
   type ReportMeta,
   type RestoreStep,
@@ -100,10 +101,18 @@ export const useDraftStore = defineStore('draft', () => {
   // ------------------------------------------------------------------------------------------
   // Saving
 
-  const autosave = createAutosave(
-    () => (report.value ? library.save(report.value) : true),
-    SAVE_DELAY_MS,
-  )
+  /** The report as this window last read or saved it: the base for merging another window's. */
+  let savedBase: Report | null = null
+
+  function save(): boolean {
+    const r = report.value
+    if (!r) return true
+    const ok = library.save(r)
+    if (ok) savedBase = r
+    return ok
+  }
+
+  const autosave = createAutosave(save, SAVE_DELAY_MS)
 
   /** Writes the open draft now. Returns false (and says why) when it could not be saved. */
   const flush = (): boolean => autosave.flush(true)
@@ -129,6 +138,7 @@ export const useDraftStore = defineStore('draft', () => {
 
   function show(next: Report | null, previous: Report | null) {
     autosave.cancel()
+    savedBase = next
     report.value = next
     lastYear.value = previous
     resetHistory()
@@ -181,11 +191,30 @@ export const useDraftStore = defineStore('draft', () => {
   /** Gives a draft a name of the user's choice ('' returns to the title made from its information). */
   const renameDraft = (id: string, title: string): boolean => library.rename(id, title)
 
-  /** Leaves this window's read-only state by opening the newest saved data of the draft. */
-  function reloadNewest(): boolean {
+  /**
+   * Leaves this window's read-only state: opens the newest saved data of the draft and carries
+   * over this window's unsaved changes where the other window did not change the same cell or
+   * section (one undo step). Parts both changed keep the other window's value and are listed.
+   */
+  async function reloadNewest(): Promise<boolean> {
     const id = library.conflict?.draftId ?? draftId.value
     if (!id) return false
-    return open(id) || closeDraft()
+    // Loaded only when two windows met: not part of the start-up code.
+    const { mergeReports } = await import('../domain/merge')
+    const mine = report.value
+    const base = savedBase
+    if (!open(id)) return closeDraft()
+    const theirs = report.value
+    if (!mine || !base || !theirs || mine === base) return true
+    const merged = mergeReports(base, mine, theirs)
+    if (merged.fromMine) commit(merged.report, `合并本窗口未保存的修改（${merged.fromMine} 处）`)
+    if (!merged.fromMine && !merged.conflicts.length) return true
+    library.tell(
+      merged.conflicts.length
+        ? `已载入另一个窗口保存的内容，并合并了本窗口未保存的 ${merged.fromMine} 处修改。以下 ${merged.conflicts.length} 处两个窗口都改过，已采用另一个窗口的内容：${merged.conflicts.join('、')}。`
+        : `已载入另一个窗口保存的内容，并合并了本窗口未保存的 ${merged.fromMine} 处修改。`,
+    )
+    return true
   }
 
   /** Every draft for 「备份」; the one on the page as it is now, saved or not. */
@@ -196,10 +225,10 @@ export const useDraftStore = defineStore('draft', () => {
     )
   }
 
-  /** What restoring a backup would do, against the drafts as saved now. */
-  function planRestore(backup: readonly BackupDraft[]): RestoreStep[] {
+  /** The drafts as saved now (the open one flushed first), to plan a restore against. */
+  function localDrafts(): LocalDraft[] {
     if (!readOnly.value) autosave.flush()
-    return library.planRestore(backup)
+    return library.localDrafts()
   }
 
   /**
@@ -213,6 +242,7 @@ export const useDraftStore = defineStore('draft', () => {
   }
 
   function setLastYear(previous: Report | null): boolean {
+    if (readOnly.value) return false
     lastYear.value = previous
     return library.saveLastYear(previous)
   }
@@ -444,7 +474,7 @@ export const useDraftStore = defineStore('draft', () => {
     renameDraft,
     reloadNewest,
     backupDrafts,
-    planRestore,
+    localDrafts,
     restoreBackup,
     setLastYear,
     setCell,

@@ -351,8 +351,16 @@ export class DraftLibrary {
 
 export const NEWER_NOTICE = '由新版本保存，请刷新页面（本页面的版本较旧，不会改动它）。'
 
+/** Replaces a draft's entry, keeping fields a newer version may have added to it. */
 function upsert(list: DraftSummary[], summary: DraftSummary): DraftSummary[] {
+  const entry = (d: DraftSummary): DraftSummary => {
+    const merged: DraftSummary = { ...d, ...summary }
+    if (summary.customTitle) return merged
+    return withoutCustomTitle(merged)
+  }
   return list.some((d) => d.id === summary.id)
-    ? list.map((d) => (d.id === summary.id ? summary : d))
+    ? list.map((d) => (d.id === summary.id ? entry(d) : d))
     : [summary, ...list]
 }
+
+const withoutCustomTitle = ({ customTitle: _, ...rest }: DraftSummary): DraftSummary => rest

@@ -10,7 +10,7 @@
 import { useEventListener } from '@vueuse/core'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { planRestore, type BackupDraft, type Report, type RestoreStep } from '../domain'
+import type { Report, RestoreStep } from '../domain'
 import { askPersistence, getStorage, isQuotaExceeded, probeStorage } from '../io/storage'
 import { DraftLibrary, type OpenResult } from './draftLibrary'
 import {
@@ -39,7 +39,7 @@ export interface Conflict {
 }
 
 export const CONFLICT_MESSAGE =
-  '这份草稿已在另一个窗口中修改并保存。为免覆盖另一个窗口的内容，本窗口已转为只读。'
+  '这份草稿已在另一个窗口中修改并保存。为免覆盖另一个窗口的内容，本窗口已转为只读；载入最新内容时，本窗口尚未保存的修改会逐格、逐段合并进去。'
 export const DELETED_ELSEWHERE_MESSAGE =
   '这份草稿已在另一个窗口中删除。本窗口已转为只读；如需保留本窗口的内容，请先下载备份。'
 
@@ -241,10 +241,6 @@ export const useLibraryStore = defineStore('library', () => {
     })
   }
 
-  /** Compares a backup's drafts with those stored here. */
-  const planRestoreOf = (backup: readonly BackupDraft[]): RestoreStep[] =>
-    planRestore(backup, library.localDrafts())
-
   /** Writes what the plan adds or replaces; returns the ids written and titles that failed. */
   function restore(steps: readonly RestoreStep[]) {
     const result = library.restore(steps)
@@ -273,13 +269,10 @@ export const useLibraryStore = defineStore('library', () => {
     saveLastYear,
     remove,
     rename,
-    summary: (id: string) => library.summary(id),
     backupDrafts: (open?: Parameters<DraftLibrary['backupDrafts']>[0]) =>
       library.backupDrafts(open),
-    planRestore: planRestoreOf,
+    localDrafts: () => library.localDrafts(),
     restore,
-    readLastYear: (id: string) => library.readLastYear(id),
-    revisionOf: (id: string) => library.revisionOf(id),
   }
 })
 

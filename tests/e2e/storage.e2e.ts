@@ -27,6 +27,7 @@ async function screenshotsAtBothSizes(opened: OpenedPage, page: Page, name: stri
   const path = (suffix: string) => `test-results/${name}${suffix}.png`
   await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: path('') })
+  await page.setViewportSize({ width: 911, height: 512 })
   const cdp = await opened.context.newCDPSession(page)
   await cdp.send('Emulation.setDeviceMetricsOverride', {
     width: 911,
@@ -34,8 +35,10 @@ async function screenshotsAtBothSizes(opened: OpenedPage, page: Page, name: stri
     deviceScaleFactor: 1.5,
     mobile: false,
   })
-  await page.screenshot({ path: path('-150') })
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: path('-150'), scale: 'device' })
   await cdp.send('Emulation.clearDeviceMetricsOverride')
+  await page.setViewportSize({ width: 1366, height: 768 })
   await cdp.detach()
 }
 

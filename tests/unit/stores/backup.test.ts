@@ -4,13 +4,8 @@
  */
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import {
-  createReport,
-  planRestore,
-  restoreLibraryBackup,
-  type BackupDraft,
-  type Report,
-} from '../../../src/domain'
+import { createReport, type BackupDraft, type Report } from '../../../src/domain'
+import { planRestore, restoreLibraryBackup } from '../../../src/domain/libraryBackup'
 import { exampleReport } from '../../../src/domain/samples/example'
 import { libraryBackupFile, readLibraryBackup } from '../../../src/io/backup'
 import { memoryStorage, setStorage, type KeyValueStorage } from '../../../src/io/storage'
@@ -149,7 +144,7 @@ describe('restore plan', () => {
     const restored = restoreLibraryBackup(backup)
     if (!restored.ok) throw new Error(restored.error)
     const now = openWindow(source)
-    const plan = now.planRestore(restored.drafts)
+    const plan = planRestore(restored.drafts, now.localDrafts())
     expect(plan.map((s) => s.action).sort()).toEqual(['add', 'keepLocal'])
     expect(now.restoreBackup(plan)).toEqual({ restored: 1, failed: [] })
     expect(now.drafts).toHaveLength(2)

@@ -112,7 +112,7 @@ describe('revisions: a save never overwrites a newer one', () => {
     expect(index.drafts.map((d: { id: string }) => d.id).sort()).toEqual(['a', 'b'])
   })
 
-  test('two windows: the older one turns read-only, keeps its page, and can take the newest', () => {
+  test('two windows: the older one turns read-only, keeps its page, and can take the newest', async () => {
     const storage = memoryStorage()
     const first = openWindow(storage)
     first.createDraft(report())
@@ -137,9 +137,15 @@ describe('revisions: a save never overwrites a newer one', () => {
     const refused = first.setCell('t3.newReceived.business', '6')
     expect(refused.ok ? '' : refused.reason).toContain('另一个窗口')
 
-    expect(first.reloadNewest()).toBe(true)
+    // Taking the newest data carries this window's unsaved edit over (another cell), undoably.
+    expect(await first.reloadNewest()).toBe(true)
     expect(first.readOnly).toBe(false)
     expect(first.report?.cells['t3.newReceived.naturalPerson']).toBe(7)
+    expect(first.report?.cells['t3.newReceived.business']).toBe(5)
+    expect(first.notices.at(-1)).toContain('合并了本窗口未保存的 1 处修改')
+    first.undo()
+    expect(first.report?.cells['t3.newReceived.business']).toBeNull()
+    first.redo()
     first.setCell('t3.newReceived.business', '6')
     vi.advanceTimersByTime(SAVE_DELAY_MS)
     expect(first.saveState).toBe('saved')
@@ -148,6 +154,21 @@ describe('revisions: a save never overwrites a newer one', () => {
       't3.newReceived.business': 6,
     })
   })
+})
+
+test('the same cell changed in both windows: the saved value wins and the cell is named', async () => {
+  const storage = memoryStorage()
+  const first = openWindow(storage)
+  first.createDraft(report())
+  const second = openWindow(storage)
+  second.setCell('t3.newReceived.naturalPerson', '7')
+  second.flush()
+  first.setCell('t3.newReceived.naturalPerson', '8')
+  expect(first.flush()).toBe(false)
+  expect(first.readOnly).toBe(true)
+  await first.reloadNewest()
+  expect(first.report?.cells['t3.newReceived.naturalPerson']).toBe(7)
+  expect(first.notices.at(-1)).toMatch(/两个窗口都改过.*自然人/)
 })
 
 describe('storage that fails', () => {
@@ -247,6 +268,26 @@ describe('newer data under an older build', () => {
     expect(ids).toContain('future')
     expect(storage.keys().filter((k) => k.startsWith('nianbao.unreadable.'))).toEqual([])
   })
+})
+
+test('an index written by a newer version is read, kept whole and never set aside', () => {
+  const storage = memoryStorage({
+    [INDEX_KEY]: JSON.stringify({
+      schemaVersion: 2,
+      activeId: 'a',
+      drafts: [{ id: 'a', title: '甲', year: 2024, updatedAt: '2026-01-01', pinned: true }],
+      folders: ['x'],
+    }),
+    [draftKey('a')]: JSON.stringify(report(1)),
+  })
+  const draft = openWindow(storage)
+  expect(draft.report?.cells['t3.newReceived.naturalPerson']).toBe(1)
+  draft.createDraft(report(2))
+  const index = JSON.parse(storage.getItem(INDEX_KEY)!)
+  expect(index.schemaVersion).toBe(2)
+  expect(index.drafts.find((d: { id: string }) => d.id === 'a')).toMatchObject({ pinned: true })
+  expect(index.drafts).toHaveLength(2)
+  expect(storage.keys().filter((k) => k.startsWith('nianbao.unreadable.'))).toEqual([])
 })
 
 describe('rename and delete', () => {
