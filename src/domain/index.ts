@@ -24,3 +24,4 @@ export {
   type TopicCoverage,
 } from './narrative'
 export * from './agency'
+export * from './merge'

@@ -202,3 +202,26 @@ test('a workbook with only a title: 类别 and 层级 inferred from the name, as
   await app.screenshot('import-agency-confirmed')
   expect(app.pageErrors).toEqual([])
 })
+
+test('carry-over fills the open draft of that year instead of a second draft', async () => {
+  app = await openApp(inject('baseURL'))
+  const { page } = app
+  await createReport(page)
+  await typeInto(page, NEW_NATURAL, '4')
+
+  // Last year's 四、结转下年度继续办理 · 自然人 is 3 (row 25, first column: k = 24·7 + 1).
+  const rows = table3(2021, (k) => (k === 169 || k === 175 ? '3' : '0')).map((r) => [...r])
+  const dialog = await pick(page, '上年报告.xlsx', workbook(rows), '导入上年报告')
+  await expect
+    .poll(() => dialog.textContent())
+    .toContain('草稿中已填的其他数字、文字和成文日期保持不变')
+  expect(await dialog.getByRole('button', { name: '以上年报告开始新年度' }).count()).toBe(0)
+  await dialog.getByRole('button', { name: /^填入当前的 \d{4} 年草稿$/ }).click()
+
+  await expect.poll(() => cell(page, CARRIED_IN_NATURAL).inputValue()).toBe('3')
+  expect(await cell(page, NEW_NATURAL).inputValue()).toBe('4')
+  expect(await page.getByText('成文日期：2026-01-15').count()).toBe(1)
+  await page.getByRole('button', { name: '撤销' }).click()
+  await expect.poll(() => cell(page, CARRIED_IN_NATURAL).inputValue()).toBe('')
+  expect(app.pageErrors).toEqual([])
+})

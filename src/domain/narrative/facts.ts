@@ -65,13 +65,27 @@ const SUB_COUNT =
 const CATEGORY_LIST =
   /(办结|答复|办理|处理)(完毕)?的?(申请|件|案件)?(中|里)|结果(为|是|如下|分别)|分别(为|是)|包括/
 /** Counts of other business that share the verbs (人大建议办结, 信访受理, 复议申请). */
-const OTHER_BUSINESS = /建议|提案|信访|投诉|热线|咨询|留言|来电|来信|来访|诉求|12345|复议|诉讼|起诉/
+const OTHER_BUSINESS =
+  /建议|提案|信访|投诉|热线|咨询|留言|来电|来信|来访|诉求|12345|复议|诉讼|起诉|备案|文件|事项|信件/
 const RECEIVED = /收到|受理|新收|接收|接到|收悉/
 
-/** The kind of an application count, read from the words just before its number. */
-function appKind(before: string, aboutApplications: boolean, inList: boolean): AppKind | undefined {
+/**
+ * The kind of an application count, read from the words just before its number. `context`: the
+ * sentence does not name 申请 but the one before did; then only 新收 / 办结 are read.
+ */
+function appKind(
+  before: string,
+  aboutApplications: boolean,
+  inList: boolean,
+  context = false,
+): AppKind | undefined {
   if (CHANGE.test(before)) return undefined
-  if (/上一?年度?结转|结转自上一?年|上一?年度?遗留|上年度未办结/.test(before)) return 'carriedIn'
+  if (
+    /上一?年度?结转|结转自上一?年|上一?年度?遗留|上年度未办结|(自|从)[^，]{0,10}结转|\d{4}年度?结转/.test(
+      before,
+    )
+  )
+    return 'carriedIn'
   if (
     /结转(至|到)?下一?年|转入下一?年|结转(至|到)?\d{4}年|结转下年度|尚未办结|正在办理|(^|[^上])结转(办理)?$/.test(
       before,
@@ -80,6 +94,7 @@ function appKind(before: string, aboutApplications: boolean, inList: boolean): A
     return 'carriedOver'
   if (inList || SUB_COUNT.test(before) || OTHER_BUSINESS.test(before) || !aboutApplications)
     return undefined
+  if (context && !/新收|办结/.test(before)) return undefined
   if (RECEIVED.test(before)) return 'received'
   if (/办结|答复|办理完毕|处理完毕/.test(before)) return 'answered'
   if (/办理|处理/.test(before)) return 'handled'
@@ -103,7 +118,8 @@ function readApps(
   facts: Mutable<NarrativeFacts>,
   context: boolean,
 ) {
-  const aboutApplications = /申请/.test(s.text) || context
+  const named = /申请/.test(s.text)
+  const aboutApplications = named || context
   const list = CATEGORY_LIST.exec(s.text)
   let offset = 0
   for (const clause of s.clauses) {
@@ -111,7 +127,7 @@ function readApps(
     offset = start + clause.length
     for (const m of countsIn(clause)) {
       const inList = list !== null && start + m.index > list.index
-      const kind = appKind(m.before, aboutApplications, inList)
+      const kind = appKind(m.before, aboutApplications, inList, !named)
       if (kind) facts.apps.push({ kind, value: m.value, sentence: s.text, section })
     }
   }

@@ -128,7 +128,7 @@ export const checkSums: Check = ({ report, plan }) => {
   )
 }
 
-/** Σ parts − total of the 总计-column sum that `totalId` closes; null when not known. */
+/** Σ parts − 总计 of a table 三 row sum (T3-ROWSUM); null when a cell is blank or there is none. */
 function rowExcess(report: Report, row: SumConstraint | undefined): number | null {
   if (!row) return null
   const total = valueOf(report, row.total)

@@ -6,7 +6,7 @@
  */
 import { formatForYear, gov2019, gov2021, listCells, tablesOf, type FormatSpec } from '../formats'
 import { similarity } from '../narrative'
-import { reportTitle, type PrintedLabel, type ReportMeta } from '../report'
+import { reportTitle, type PrintedLabel, type Report, type ReportMeta } from '../report'
 import type { Finding } from './types'
 import { finding, type Check } from './util'
 
@@ -211,9 +211,9 @@ export function checkImportedTitle(
 
 /**
  * The findings about how an imported file was printed, from the record kept with the draft:
- * labels always; the six headings and the printed title for a published report.
+ * labels always; the six headings for a published report; the printed title when there was one.
  */
-export const checkImportRecord: Check = ({ report }) => {
+export function importedFindings(report: Report): Finding[] {
   const record = report.imported
   if (!record) return []
   return [
@@ -224,3 +224,5 @@ export const checkImportRecord: Check = ({ report }) => {
     ...(record.title ? checkImportedTitle(record.title, report.meta) : []),
   ]
 }
+
+export const checkImportRecord: Check = ({ report }) => importedFindings(report)

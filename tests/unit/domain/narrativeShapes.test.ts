@@ -248,6 +248,20 @@ describe('class 8: "已办结N件" against a different （七）总计', () => {
     ])
   })
 
+  it('after a sentence about 申请, only 新收 / 办结 are read: 办理备案 is other business', () => {
+    const r = report({
+      overview: '全年收到政府信息公开申请20件。办理规范性文件备案12件，办结信访事项3件。',
+    })
+    expect(apps(r)).toEqual([['received', 20]])
+  })
+
+  it('"从2023年结转2件" is carried in, not carried over', () => {
+    expect(apps(report({ overview: '本年度新收政府信息公开申请9件，从2023年结转2件。' }))).toEqual([
+      ['received', 9],
+      ['carriedIn', 2],
+    ])
+  })
+
   it('does not read 办结 counts of 人大建议 as applications', () => {
     const r = report({ overview: '依申请公开工作稳步推进。办结人大代表建议8件。' })
     expect(apps(r)).toEqual([])

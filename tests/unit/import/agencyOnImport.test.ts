@@ -73,3 +73,36 @@ describe('agency meta on import', () => {
     expect(title.map((f) => f.severity)).toEqual(['info'])
   })
 })
+
+describe('a published report read from a sheet: its headings and title are checked', () => {
+  it('records the six headings as printed and reports the missing ones (N-SECTIONS, error)', () => {
+    const rows = [
+      ['示例县交通运输局2024年政府信息公开工作年度报告'],
+      ['一、总体情况'],
+      ['本年度主动公开政府信息120条。'],
+      ['二、主动公开政府信息情况'],
+      ...table2(2021, () => '0'),
+      ['五、存在的主要问题及改进情况'],
+      ['公开栏目更新不及时。下一步将按月检查。'],
+      ['六、其他需要报告的事项'],
+      ['本年度未收取信息处理费。'],
+    ]
+    const outcome = importGrids([grid('年报', rows)])
+    if (!outcome.ok) throw new Error(outcome.error)
+    const plan = planImport(outcome.result, null)
+    expect(plan.report.imported?.published).toBe(true)
+    expect(plan.report.imported?.headings).toEqual([
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ])
+    const sections = validate(plan.report).filter((f) => f.ruleId === 'N-SECTIONS')
+    expect(sections.map((f) => [f.severity, f.message])).toEqual([
+      [
+        'error',
+        '缺少或顺序不对的部分：三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况（年报应依次包含六个部分）',
+      ],
+    ])
+  })
+})
