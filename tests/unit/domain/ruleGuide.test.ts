@@ -1,6 +1,7 @@
 /** The 规则说明 page is generated from the catalogue: every rule, with its figures from the code. */
 import { describe, expect, it } from 'vitest'
-import { ruleGuide, RULES } from '../../../src/domain'
+import { RULES } from '../../../src/domain'
+import { ruleGuide } from '../../../src/domain/rules/guide'
 import { COPY_SIMILARITY } from '../../../src/domain/rules/narrative'
 import { CARRY_HIGH_RATIO } from '../../../src/domain/rules/table3'
 
