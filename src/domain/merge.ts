@@ -3,10 +3,11 @@
  * saved, `mine` what it shows now, `theirs` what another window saved since. Cell by cell, section
  * by section (and each report-information field and totals mode): a part changed on one side only
  * takes that side; changed on both sides to different values, the other window's saved value wins
- * and the part is listed, so the user can decide.
+ * and the part is listed, so the user can decide. Computed totals keep the saved value: the caller
+ * recomputes them from the merged parts.
  */
 import { cellMap, sectionHeading } from './formats'
-import { formatOf, NARRATIVE_KEYS, TABLE_KEYS, type Report } from './report'
+import { formatOf, isComputedCell, NARRATIVE_KEYS, TABLE_KEYS, type Report } from './report'
 
 export interface MergeResult {
   readonly report: Report
@@ -41,6 +42,8 @@ export function mergeReports(base: Report, mine: Report, theirs: Report): MergeR
   const cellNames = cellMap(format)
   const cells = { ...theirs.cells }
   for (const id of new Set([...Object.keys(mine.cells), ...Object.keys(theirs.cells)])) {
+    // A computed total follows its parts (the caller recomputes totals): never a conflict.
+    if (isComputedCell(theirs, id) && isComputedCell(mine, id)) continue
     cells[id] = pick(
       base.cells[id] ?? null,
       mine.cells[id] ?? null,

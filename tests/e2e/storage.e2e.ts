@@ -122,6 +122,38 @@ test('two windows on one draft: the older one turns read-only, nothing is overwr
   expect(app.pageErrors).toEqual([])
 })
 
+test('two windows editing at once: unsaved typing of the older window is merged, not lost', async () => {
+  app = await openApp(inject('baseURL'))
+  const first = app.page
+  await loadExample(first)
+  await saved(first)
+  const second = await app.context.newPage()
+  await second.goto(first.url())
+  await expect.poll(() => cell(second, NEW_NATURAL).inputValue()).not.toBe('')
+
+  // The second window's edit is saved first; the first window's, typed just after, finds a
+  // newer revision when its own autosave runs and writes nothing.
+  await typeInto(second, NEW_NATURAL, '31')
+  await typeInto(first, NEW_BUSINESS, '42')
+  const notice = alerts(first, '为免覆盖另一个窗口的内容')
+  await expect.poll(() => notice.count()).toBe(1)
+  expect(await cell(first, NEW_BUSINESS).inputValue()).toBe('42')
+
+  await notice.getByRole('button', { name: '载入最新内容，继续编辑' }).click()
+  await expect.poll(() => alerts(first, '合并了本窗口未保存的 1 处修改').count()).toBe(1)
+  expect(await alerts(first, '两个窗口都改过').count()).toBe(0)
+  expect(await cell(first, NEW_NATURAL).inputValue()).toBe('31')
+  expect(await cell(first, NEW_BUSINESS).inputValue()).toBe('42')
+  await saved(first)
+  await screenshotsAtBothSizes(app, first, 'storage-two-windows-merged')
+
+  const third = await app.context.newPage()
+  await third.goto(first.url())
+  await expect.poll(() => cell(third, NEW_NATURAL).inputValue()).toBe('31')
+  expect(await cell(third, NEW_BUSINESS).inputValue()).toBe('42')
+  expect(app.pageErrors).toEqual([])
+})
+
 test('storage blocked (SecurityError): never "saved", a lasting 无法保存 notice, backup works', async () => {
   app = await openApp(inject('baseURL'))
   await app.context.addInitScript(() => {

@@ -46,6 +46,24 @@ describe('mergeReports: cell by cell, section by section', () => {
     expect(merged.report.meta.issuedOn).toBe('2025-01-20')
   })
 
+  test('computed totals that differ only because different parts changed are no conflict', () => {
+    const mine = edit(base, (r) => {
+      r.cells['t4.review.corrected'] = 2
+      r.cells['t4.review.total'] = 3
+    })
+    const theirs = edit(base, (r) => {
+      r.cells['t4.review.other'] = 4
+      r.cells['t4.review.total'] = 5
+    })
+    const merged = mergeReports(base, mine, theirs)
+    expect(merged.conflicts).toEqual([])
+    expect(merged.fromMine).toBe(1)
+    expect(merged.report.cells).toMatchObject({
+      't4.review.corrected': 2,
+      't4.review.other': 4,
+    })
+  })
+
   test('a part both changed differently keeps the saved value and is named', () => {
     const mine = edit(base, (r) => {
       r.cells['t4.review.upheld'] = 7
