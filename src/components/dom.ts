@@ -28,7 +28,13 @@ function selectSentence(finding: Finding): boolean {
   const range = sentenceRange(box.value, finding.sentence)
   box.scrollIntoView({ block: 'center', behavior: 'auto' })
   box.focus({ preventScroll: true })
-  if (range) box.setSelectionRange(range[0], range[1])
+  if (range) {
+    box.setSelectionRange(range[0], range[1])
+    // The browser does not scroll a text box to a selection it did not make: bring it near the
+    // top, placed by its share of the text (lines wrap, so this is an estimate).
+    const share = range[0] / Math.max(1, box.value.length)
+    box.scrollTop = Math.max(0, share * box.scrollHeight - box.clientHeight / 4)
+  }
   return true
 }
 

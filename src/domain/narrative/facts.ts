@@ -260,7 +260,7 @@ function readFees(
   const aboutFees =
     /处理费/.test(t) ||
     (/申请|公开/.test(t) && /费/.test(t)) ||
-    (section === 'other' && FEE_WORD.test(t)) ||
+    (section === 'other' && (FEE_WORD.test(t) || /实际收取/.test(t))) ||
     feeContext
   if (aboutFees && !/行政事业性收费/.test(t) && !isFeeHeading(t)) {
     const amount = FEE_AMOUNT.exec(t) ?? COLLECTED_AMOUNT.exec(t)

@@ -178,6 +178,7 @@ describe('class 4: fee statements in their usual shapes', () => {
     ['没有产生…处理费', '全年办理依申请公开没有产生信息处理费。'],
     ['fee table', '通知收取件数 通知收取金额（元） 实际收取金额（元）\n0 0 0'],
     ['fee table with bars', '通知收取件数|通知收取金额|实际收取金额\n0|0|0'],
+    ['fee items in one line', '通知收取件数0件；通知收取金额0元；实际收取金额0元。'],
   ])('%s → 0 元, no N-FEE', (_name, text) => {
     expect(fees(text)).toEqual([0])
     expect(feeFindings(text)).toEqual([])

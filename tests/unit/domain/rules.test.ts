@@ -551,13 +551,26 @@ describe('meta', () => {
   it('M-DEADLINE-DEPT: a department publishing on 5 February', () => {
     const report = exampleReport()
     report.meta.issuedOn = '2026-02-05'
-    expect(only(report, 'M-DEADLINE-DEPT').message).toContain('2026年1月31日前')
+    const late = only(report, 'M-DEADLINE-DEPT')
+    expect(late.message).toContain('2026年1月31日前')
+    // Severity policy (issue 9): a date already past cannot be fixed by editing — a warning.
+    expect(late.severity).toBe('warning')
+  })
+
+  it('M-DEADLINE-DEPT with the level not yet confirmed: 请先确认机关层级 (info)', () => {
+    const report = exampleReport()
+    report.meta = { ...report.meta, issuedOn: '2026-02-05', levelUnconfirmed: true }
+    const late = only(report, 'M-DEADLINE-DEPT')
+    expect(late.severity).toBe('info')
+    expect(late.message).toMatch(/^请先确认机关层级/)
   })
 
   it('M-DEADLINE-GOV: a county government publishing on 1 April', () => {
     const report = government(exampleReport())
     report.meta.issuedOn = '2026-04-01'
-    expect(ids(validate(report))).toEqual(['M-DEADLINE-GOV', 'T4-COUNT-RULE'])
+    const findings = validate(report)
+    expect(ids(findings)).toEqual(['M-DEADLINE-GOV', 'T4-COUNT-RULE'])
+    expect(findings[0]!.severity).toBe('warning')
   })
 
   it('M-DEADLINE-LOCAL: a 街道办事处 is pointed to the local notice', () => {

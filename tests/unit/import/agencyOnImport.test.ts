@@ -57,6 +57,12 @@ describe('agency meta on import', () => {
     expect(validate(report).filter((f) => f.ruleId === 'T2-REG-POWER')).toEqual([])
   })
 
+  it('confirming the preview without choosing a level keeps it unconfirmed', () => {
+    const plan = planImport(imported('示例市人民政府2024年政府信息公开工作年度报告'), null)
+    const report = withAgency(plan, { agencyName: '示例市人民政府', agencyKind: 'government' })
+    expect(report.meta).toMatchObject({ level: 'prefecture', levelUnconfirmed: true })
+  })
+
   it('a 县 局 is a 县级 department: its statutory deadline is checked', () => {
     const plan = planImport(imported('示例县交通运输局2024年政府信息公开工作年度报告'), null)
     expect(plan.report.meta).toMatchObject({ agencyKind: 'department', level: 'county' })
