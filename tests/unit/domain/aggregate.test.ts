@@ -187,12 +187,15 @@ describe('aggregate: three small units', () => {
 
   it('names the units behind a finding of the summed report', () => {
     const a = A()
-    a.cells['t3.carriedOver.naturalPerson'] = 2 // A no longer balances: 3 + 1 ≠ 3 + 2
+    // A no longer adds up: its 结转下年度 row has a part of 2 under a total of 1 (one mistake,
+    // one finding: T3-ROWSUM on that row, not also T3-BALANCE).
+    a.cells['t3.carriedOver.naturalPerson'] = 2
     const result = aggregate([input('a', a), input('b', B()), input('c', C())], {
       include: { a: true },
     })
-    const balance = validate(result.report!).find((f) => f.ruleId === 'T3-BALANCE')!
-    expect(unitsBehind(balance, result).map((u) => u.id)).toEqual(['a'])
+    const rowSum = validate(result.report!).find((f) => f.ruleId === 'T3-ROWSUM')!
+    expect(rowSum.cells).toContain('t3.carriedOver.naturalPerson')
+    expect(unitsBehind(rowSum, result).map((u) => u.id)).toEqual(['a'])
   })
 })
 
@@ -200,7 +203,7 @@ describe('aggregate: every bad case listed with its reason', () => {
   const broken = () => {
     const r = B()
     r.meta.agencyName = '甲县财政局'
-    r.cells['t3.carriedOver.naturalPerson'] = 3 // total not updated (T3-ROWSUM); 5 + 0 ≠ 5 + 3 (T3-BALANCE)
+    r.cells['t3.carriedOver.naturalPerson'] = 3 // total not updated: one mistake, one finding (T3-ROWSUM)
     return r
   }
   const inputs = (): UnitInput[] => [
@@ -241,10 +244,10 @@ describe('aggregate: every bad case listed with its reason', () => {
     expect(byId.sameName!.duplicateOf).toBe('a')
     expect(byId.sameCells!.reason).toContain('各表数字完全相同')
     expect(byId.sameCells!.duplicateOf).toBe('b')
-    expect(byId.errors!.reason).toBe(
-      '校验有 2 个错误（T3-ROWSUM、T3-BALANCE），默认不汇总（可勾选后计入）',
-    )
-    expect(byId.errors!.findings.some((f) => f.ruleId === 'T3-BALANCE')).toBe(true)
+    expect(byId.errors!.reason).toBe('校验有 1 个错误（T3-ROWSUM），默认不汇总（可勾选后计入）')
+    expect(
+      byId.errors!.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId),
+    ).toEqual(['T3-ROWSUM'])
     // Same sums as the three clean units alone.
     expect(result.report!.cells['t2.licensing.decisions']).toBe(30)
     expect(result.report!.cells['t3.newReceived.naturalPerson']).toBe(8)
@@ -266,7 +269,7 @@ describe('aggregate: every bad case listed with its reason', () => {
     expect(result.report!.cells['t3.carriedOver.naturalPerson']).toBe(1 + 3)
     const messages = result.problems.map((p) => p.message)
     expect(messages).toContain(
-      '“甲县财政局”（甲县财政局.xlsx）已按要求计入汇总，但它有错误：校验有 2 个错误（T3-ROWSUM、T3-BALANCE），默认不汇总（可勾选后计入）',
+      '“甲县财政局”（甲县财政局.xlsx）已按要求计入汇总，但它有错误：校验有 1 个错误（T3-ROWSUM），默认不汇总（可勾选后计入）',
     )
     expect(messages).toContain(
       '“甲县市场监督管理局”（甲县市场监督管理局.xlsx）未计入汇总（可汇总）：已手动排除',
