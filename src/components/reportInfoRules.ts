@@ -1,10 +1,6 @@
-import {
-  latestSupportedYear,
-  parseIssuedOn,
-  type AgencyKind,
-  type Level,
-  type Scope,
-} from '../domain'
+import type { AgencyKind, Level, Scope } from '../domain'
+import { parseIssuedOn } from '../domain/dates'
+import { latestSupportedYear } from '../domain/formats'
 
 /** What the report-info form holds while the user edits it. */
 export interface ReportInfoValues {

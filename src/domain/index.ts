@@ -26,4 +26,4 @@ export {
 } from './narrative'
 export * from './aggregate'
 export * from './agency'
-export * from './merge'
+// './merge' is left out on purpose: the store imports it dynamically, on a two-window conflict only.

@@ -10,30 +10,31 @@
 import { useEventListener } from '@vueuse/core'
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+// Values come from the domain modules themselves, not from the '../domain' barrel: the store is in
+// the entry chunk, and the barrel would pull every rule and importer into it.
+import type {
+  BackupDraft,
+  Finding,
+  LocalDraft,
+  NarrativeKey,
+  ParseResult,
+  Report,
+  ReportMeta,
+  RestoreStep,
+  TableKey,
+  TotalsMode,
+} from '../domain'
+import { explain, withExplanation } from '../domain/explanations'
+import { cellMap, formatForYear, sectionHeading } from '../domain/formats'
 import {
-  cellMap,
-  explain,
-  formatForYear,
   formatOf,
   isComputedCell,
   parseCellInput,
   recomputeTotals,
   sameReport,
-  sectionHeading,
   TABLE_KEYS,
   totalOverflow,
-  withExplanation,
-  type Finding,
-  type NarrativeKey,
-  type ParseResult,
-  type BackupDraft,
-  type LocalDraft,
-  type Report,
-  type ReportMeta,
-  type RestoreStep,
-  type TableKey,
-  type TotalsMode,
-} from '../domain'
+} from '../domain/report'
 import { createAutosave } from './autosave'
 import { COALESCE_MS, endsSentence, pushStep, type HistoryStep } from './history'
 import { useLibraryStore } from './library'

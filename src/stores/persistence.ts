@@ -6,7 +6,10 @@
  * Anything that cannot be read is copied aside under an `unreadable` key, never deleted; data
  * written by a newer version of the app is left exactly where it is.
  */
-import { REPORT_TYPE, reportTitle, restoreReport, SCHEMA_VERSION, type Report } from '../domain'
+// Not the '../domain' barrel: this module is in the entry chunk (see src/stores/draft.ts).
+import type { Report } from '../domain'
+import { REPORT_TYPE, reportTitle, SCHEMA_VERSION } from '../domain/report'
+import { restoreReport } from '../domain/restore'
 import type { KeyValueStorage } from '../io/storage'
 
 export const INDEX_KEY = 'nianbao.drafts'
