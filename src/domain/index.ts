@@ -4,6 +4,8 @@ export * from './report'
 export * from './text'
 export * from './rules'
 export * from './restore'
+export * from './explanations'
+export * from './dates'
 export type {
   BackupDraft,
   LibraryRestoreResult,
@@ -15,6 +17,7 @@ export * from './import'
 export { exampleReport } from './samples/example'
 export * from './carryOver'
 export * from './migrate'
+export { statisticsSentences, type StatisticsOptions } from './narrative/statistics'
 export {
   narrativeCoverage,
   sentenceRange,
@@ -23,3 +26,4 @@ export {
 } from './narrative'
 export * from './aggregate'
 export * from './agency'
+export * from './merge'

@@ -73,8 +73,22 @@ export function mergeReports(base: Report, mine: Report, theirs: Report): MergeR
       () => `${sectionHeading(format, table)}的合计方式`,
     )
   }
+  // 「说明」: each window's additions and withdrawals since `base` are kept (never a conflict).
+  const key = (e: unknown) => JSON.stringify(e)
+  const baseKeys = new Set((base.explanations ?? []).map(key))
+  const mineKeys = new Set((mine.explanations ?? []).map(key))
+  const added = (mine.explanations ?? []).filter((e) => !baseKeys.has(key(e)))
+  const kept = (theirs.explanations ?? []).filter(
+    (e) => mineKeys.has(key(e)) || !baseKeys.has(key(e)),
+  )
+  const theirKeys = new Set(kept.map(key))
+  const explanations = [...kept, ...added.filter((e) => !theirKeys.has(key(e)))]
+  if (added.length || kept.length !== (theirs.explanations ?? []).length) fromMine++
+  const report: Report = { ...theirs, cells, narrative, meta, totalsMode }
+  if (explanations.length) report.explanations = explanations
+  else delete report.explanations
   return {
-    report: { ...theirs, cells, narrative, meta, totalsMode },
+    report,
     fromMine,
     conflicts: [...new Set(conflicts)],
   }

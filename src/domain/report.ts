@@ -16,6 +16,7 @@ import {
   type ValueKind,
 } from './formats'
 import { quote, toHalfWidth } from './text'
+import type { Explanation } from './explanations'
 
 export const REPORT_TYPE = 'nianbao-report'
 export const SCHEMA_VERSION = 1
@@ -89,6 +90,8 @@ export interface Report {
   narrative: Narrative
   /** Per table: totals computed from their parts (default) or typed by hand. */
   totalsMode: Record<TableKey, TotalsMode>
+  /** 「说明」 the clerk wrote for warnings and infos (absent when there are none). */
+  explanations?: readonly Explanation[]
   /** Set by an import from a file other than our own. */
   imported?: ImportRecord
 }
@@ -256,7 +259,32 @@ export function totalOverflow(report: Report): string | undefined {
 }
 
 /** True for cells the app computes (and the user cannot type) in the report's current mode. */
-export function isComputedCell(report: Report, cellId: string): boolean {
+export function isComputedCell(
+  report: Pick<Report, 'formatId' | 'totalsMode'>,
+  cellId: string,
+): boolean {
   const spec = cellMap(formatOf(report)).get(cellId)
   return Boolean(spec?.isTotal && report.totalsMode[spec.tableKey] === 'computed')
+}
+
+/**
+ * Whether two reports hold the same content, without serialising them: the narrative is compared
+ * as strings (an edit changes its length, so this is cheap even for very long text), the rest
+ * field by field.
+ */
+export function sameReport(a: Report, b: Report): boolean {
+  if (a === b) return true
+  const json = (v: unknown) => JSON.stringify(v ?? null)
+  const aCells = Object.keys(a.cells)
+  return (
+    a.formatId === b.formatId &&
+    NARRATIVE_KEYS.every((k) => a.narrative[k] === b.narrative[k]) &&
+    TABLE_KEYS.every((t) => a.totalsMode[t] === b.totalsMode[t]) &&
+    aCells.length === Object.keys(b.cells).length &&
+    aCells.every((id) => Object.hasOwn(b.cells, id) && a.cells[id] === b.cells[id]) &&
+    json(a.meta) === json(b.meta) &&
+    json(a.imported) === json(b.imported) &&
+    json(a.explanations?.length ? a.explanations : null) ===
+      json(b.explanations?.length ? b.explanations : null)
+  )
 }

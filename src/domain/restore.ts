@@ -3,6 +3,7 @@
  * strict on write (we only ever write `Report`), lenient on read (missing fields get defaults,
  * unknown fields are ignored), and one friendly Chinese error when the data is not a report.
  */
+import { restoreExplanations } from './explanations'
 import { formatById, listCells } from './formats'
 import {
   AGENCY_KINDS,
@@ -104,6 +105,12 @@ export function restoreReport(raw: unknown): RestoreResult {
     TABLE_KEYS.map((t) => [t, own(rawModes, t) === 'manual' ? 'manual' : 'computed']),
   ) as Report['totalsMode']
 
+  const known = new Set(Object.keys(cells))
+  const { explanations, dropped } = restoreExplanations(own(raw, 'explanations'), (id) =>
+    known.has(id),
+  )
+  if (dropped) warnings.push(`${dropped} 条说明无法读取，已略过`)
+
   const importRecord = restoreImportRecord(own(raw, 'imported'))
   return {
     ok: true,
@@ -115,6 +122,7 @@ export function restoreReport(raw: unknown): RestoreResult {
       cells,
       narrative,
       totalsMode,
+      ...(explanations.length ? { explanations } : {}),
       ...(importRecord ? { imported: importRecord } : {}),
     },
     warnings,

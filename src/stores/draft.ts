@@ -12,14 +12,18 @@ import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import {
   cellMap,
+  explain,
   formatForYear,
   formatOf,
   isComputedCell,
   parseCellInput,
   recomputeTotals,
+  sameReport,
   sectionHeading,
   TABLE_KEYS,
   totalOverflow,
+  withExplanation,
+  type Finding,
   type NarrativeKey,
   type ParseResult,
   type BackupDraft,
@@ -31,7 +35,7 @@ import {
   type TotalsMode,
 } from '../domain'
 import { createAutosave } from './autosave'
-import { COALESCE_MS, pushStep, type HistoryStep } from './history'
+import { COALESCE_MS, endsSentence, pushStep, type HistoryStep } from './history'
 import { useLibraryStore } from './library'
 
 export type { SaveState } from './library'
@@ -53,10 +57,16 @@ export interface BulkResult {
 const READ_ONLY_REASON = '本窗口为只读（这份草稿已在另一个窗口中修改），请先载入最新内容'
 const COMPUTED_REASON = '合计由分项自动计算，不能直接填写（如需手工填写，请先切换为“手工填写合计”）'
 
-const withTotals = (r: Report): Report =>
-  TABLE_KEYS.some((t) => r.totalsMode[t] === 'computed') ? { ...r, cells: recomputeTotals(r) } : r
+/** The report with its computed totals settled; the same cells object when none changed. */
+function withTotals(r: Report): Report {
+  if (!TABLE_KEYS.some((t) => r.totalsMode[t] === 'computed')) return r
+  const cells = recomputeTotals(r)
+  return Object.keys(cells).every((id) => cells[id] === r.cells[id]) ? r : { ...r, cells }
+}
 
-const sameContent = (a: Report, b: Report) => JSON.stringify(a) === JSON.stringify(b)
+/** `YYYY-MM-DD` of the clerk's own calendar day. */
+const localDate = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 
 export const useDraftStore = defineStore('draft', () => {
   const library = useLibraryStore()
@@ -241,16 +251,22 @@ export const useDraftStore = defineStore('draft', () => {
   // ------------------------------------------------------------------------------------------
   // Changes (each one undo step)
 
-  function commit(next: Report, description: string, coalesceKey?: string): boolean {
+  function commit(
+    next: Report,
+    description: string,
+    coalesceKey?: string,
+    endsGroup = false,
+  ): boolean {
     const current = report.value
     if (!current || readOnly.value) return false
     const settled = withTotals(next)
-    if (sameContent(current, settled)) return false
+    if (sameReport(current, settled)) return false
     past.value = pushStep(past.value, {
       before: current,
       after: settled,
       description,
       ...(coalesceKey ? { coalesceKey } : {}),
+      ...(endsGroup ? { endsGroup } : {}),
       at: Date.now(),
     })
     future.value = []
@@ -318,7 +334,11 @@ export const useDraftStore = defineStore('draft', () => {
     return { changed, rejected }
   }
 
-  function setNarrative(key: NarrativeKey, text: string) {
+  /**
+   * The text of a section; `inserted` is what the clerk typed or inserted (for the undo steps:
+   * after a sentence end the next typing is a new step).
+   */
+  function setNarrative(key: NarrativeKey, text: string, inserted?: string | null) {
     const r = report.value
     if (!r || r.narrative[key] === text) return
     const heading = sectionHeading(formatOf(r), key)
@@ -326,6 +346,27 @@ export const useDraftStore = defineStore('draft', () => {
       { ...r, narrative: { ...r.narrative, [key]: text } },
       `编辑“${heading}”`,
       `narrative.${key}`,
+      endsSentence(inserted),
+    )
+  }
+
+  /** 「说明」 for a warning or info, one undo step; an error or an empty reason is refused. */
+  function explainFinding(finding: Finding, reason: string): ParseResult {
+    const r = report.value
+    if (!r) return { ok: false, reason: '尚未打开报告' }
+    if (readOnly.value) return { ok: false, reason: READ_ONLY_REASON }
+    const written = explain(finding, r, reason, localDate(new Date()))
+    if ('error' in written) return { ok: false, reason: written.error }
+    commit({ ...r, explanations: withExplanation(r, finding, written) }, `说明“${finding.ruleId}”`)
+    return { ok: true, value: null }
+  }
+
+  function withdrawExplanation(finding: Finding) {
+    const r = report.value
+    if (!r) return
+    commit(
+      { ...r, explanations: withExplanation(r, finding, null) },
+      `撤回“${finding.ruleId}”的说明`,
     )
   }
 
@@ -448,6 +489,8 @@ export const useDraftStore = defineStore('draft', () => {
     setCell,
     setCells,
     setNarrative,
+    explainFinding,
+    withdrawExplanation,
     updateMeta,
     setTotalsMode,
     recomputeTable,

@@ -8,17 +8,32 @@ export interface HistoryStep {
   readonly before: Report
   readonly after: Report
   readonly description: string
-  /** Steps with the same key made within COALESCE_MS merge (typing in a text box). */
+  /** Steps with the same key merge while the typing goes on (typing in a text box). */
   readonly coalesceKey?: string
+  /** This edit ended a sentence (typed 。): the next edit starts a new step. */
+  readonly endsGroup?: boolean
   readonly at: number
 }
 
 export const HISTORY_LIMIT = 200
-export const COALESCE_MS = 1500
+/** A pause this long (ms) in typing starts a new undo step. */
+export const COALESCE_MS = 1000
+
+/** Sentence ends: after one of them, typing goes into a new undo step. */
+const SENTENCE_END = /[。！？；!?;\n]/
+
+/** True when the typed or inserted text ends a sentence: the next edit starts a new step. */
+export const endsSentence = (inserted: string | null | undefined): boolean =>
+  Boolean(inserted && SENTENCE_END.test(inserted))
 
 export function pushStep(past: readonly HistoryStep[], step: HistoryStep): HistoryStep[] {
   const top = past.at(-1)
-  if (step.coalesceKey && top?.coalesceKey === step.coalesceKey && step.at - top.at < COALESCE_MS) {
+  if (
+    step.coalesceKey &&
+    top?.coalesceKey === step.coalesceKey &&
+    !top.endsGroup &&
+    step.at - top.at < COALESCE_MS
+  ) {
     return [...past.slice(0, -1), { ...step, before: top.before }]
   }
   return [...past, step].slice(-HISTORY_LIMIT)

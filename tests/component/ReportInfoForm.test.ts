@@ -28,3 +28,28 @@ test('refuses an empty name, then submits typed report information', async () =>
     issuedOn: '2021-01-25',
   })
 })
+
+test('成文日期: 2026年1月20日 is read; an incomplete date is refused and kept; an early one questioned', async () => {
+  const wrapper = mount(ReportInfoForm, { props: { submitLabel: '开始编辑' } })
+  await wrapper.get('#info-agency').setValue('某县交通运输局')
+  await wrapper.get('#info-year').setValue('2025')
+  await wrapper.get('#info-date').setValue('2026年1月')
+  await wrapper.get('form').trigger('submit')
+  await vi.waitFor(() =>
+    expect(wrapper.get('#info-date-error').text()).toBe(
+      '成文日期“2026年1月”不完整，请写出年、月、日，如 2026-01-20 或 2026年1月20日',
+    ),
+  )
+  expect(wrapper.emitted('submit')).toBeUndefined()
+  expect((wrapper.get('#info-date').element as HTMLInputElement).value).toBe('2026年1月')
+
+  await wrapper.get('#info-date').setValue('2025年12月20日')
+  await vi.waitFor(() => expect(wrapper.find('#info-date-question').exists()).toBe(true))
+  expect(wrapper.get('#info-date-question').text()).toContain('早于报告年度结束（2025年12月31日）')
+
+  await wrapper.get('#info-date').setValue('2026年1月20日')
+  expect(wrapper.find('#info-date-question').exists()).toBe(false)
+  await wrapper.get('form').trigger('submit')
+  await vi.waitFor(() => expect(wrapper.emitted('submit')).toBeDefined())
+  expect(wrapper.emitted('submit')?.[0]?.[0]).toMatchObject({ year: 2025, issuedOn: '2026-01-20' })
+})

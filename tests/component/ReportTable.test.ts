@@ -43,13 +43,14 @@ const input = (name: string) => {
 }
 const focused = () => document.activeElement?.getAttribute('aria-label')
 
+/** Presses a key on the focused element; returns whether the table kept the browser's default. */
 async function press(key: string, options: KeyboardEventInit = {}) {
   const target = document.activeElement as HTMLElement
-  target.dispatchEvent(
-    new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...options }),
-  )
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...options })
+  target.dispatchEvent(event)
   await nextTick()
   await nextTick()
+  return !event.defaultPrevented
 }
 
 async function type(text: string) {
@@ -120,7 +121,7 @@ describe('rendering from the format data', () => {
 })
 
 describe('spreadsheet keyboard', () => {
-  test('one Tab stop, arrows / Enter / Tab move, typing replaces and Enter moves down', async () => {
+  test('one Tab stop, arrows / Enter move, typing replaces and Enter moves down', async () => {
     const { draft } = mountTable('t3')
     const tabStops = [...document.querySelectorAll('input')].filter((i) => i.tabIndex === 0)
     expect(tabStops).toHaveLength(1)
@@ -139,7 +140,7 @@ describe('spreadsheet keyboard', () => {
     expect(focused()).toBe(
       '表三 三、本年度办理结果 （二）部分公开（区分处理的，只计这一情形，不计其他情形） · 自然人',
     )
-    await press('Tab')
+    await press('ArrowRight')
     expect(focused()).toBe(
       '表三 三、本年度办理结果 （二）部分公开（区分处理的，只计这一情形，不计其他情形） · 商业企业',
     )
@@ -148,6 +149,26 @@ describe('spreadsheet keyboard', () => {
     await press('End')
     expect(focused()).toContain('· 总计')
     expect([...document.querySelectorAll('input')].filter((i) => i.tabIndex === 0)).toHaveLength(1)
+  })
+
+  test('Tab and Shift+Tab leave the table (the browser moves focus); Enter at a row end wraps', async () => {
+    const { draft } = mountTable('t4')
+    input('表四 行政复议 结果维持').focus()
+    expect(await press('Tab')).toBe(true)
+    expect(await press('Tab', { shiftKey: true })).toBe(true)
+    // While typing, Tab stores the value and still leaves the table.
+    await type('4')
+    expect(await press('Tab')).toBe(true)
+    expect(draft.report?.cells['t4.review.upheld']).toBe(4)
+  })
+
+  test('Enter at the end of a row goes to the first cell of the next row, as in Excel', async () => {
+    const { draft } = mountTable('t3')
+    input('表三 一、本年新收政府信息公开申请数量 · 其他').focus()
+    await type('2')
+    await press('Enter')
+    expect(draft.report?.cells['t3.newReceived.otherOrg']).toBe(2)
+    expect(focused()).toBe('表三 二、上年结转政府信息公开申请数量 · 自然人')
   })
 
   test('F2 edits the current value, Escape cancels, Delete clears', async () => {
@@ -166,10 +187,9 @@ describe('spreadsheet keyboard', () => {
     expect(first.value).toBe('8')
     await press('F2')
     await type('0')
-    await press('Tab')
+    await press('Enter')
     expect(draft.report?.cells['t4.review.upheld']).toBe(80)
-    expect(focused()).toBe('表四 行政复议 结果纠正')
-    await press('ArrowLeft')
+    first.focus()
     await press('Delete')
     expect(draft.report?.cells['t4.review.upheld']).toBeNull()
   })
@@ -238,6 +258,18 @@ describe('paste from Excel / WPS', () => {
     expect(draft.report!.cells['t3.withheld.stateSecret.naturalPerson']).toBeNull()
     expect(draft.report!.cells['t3.withheld.threeSecurities.research']).toBeNull()
     expect(draft.canUndo).toBe(false)
+  })
+
+  test('a pasted 总计 that disagrees with its parts is named by block row; the computed one stays', async () => {
+    const { draft } = mountTable('t3')
+    input('表三 一、本年新收政府信息公开申请数量 · 自然人').focus()
+    // Three rows of 自然人…其他 + 总计; the third row says 9 where its parts add up to 6.
+    await paste('1\t0\t0\t0\t0\t0\t1\n2\t0\t0\t0\t0\t0\t2\n1\t2\t3\t0\t0\t0\t9\n')
+    const c = draft.report!.cells
+    expect(c['t3.disclosed.total']).toBe(6)
+    const message = document.querySelector('[role="alert"]')?.textContent ?? ''
+    expect(message).toContain('粘贴的合计与分项不符：第 3 行')
+    expect(message).toContain('3 格为自动计算的合计，已跳过')
   })
 
   test('copy takes the active cell value', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { gov2019, tableLayout, tableOf } from '../../src/domain'
+import { gov2019, gov2021, tableLayout, tableOf } from '../../src/domain'
 import { isBlock, parseClipboardBlock } from '../../src/components/grid/clipboard'
-import { gridMap, moveFrom, pasteTargets } from '../../src/components/grid/navigation'
+import { enterFrom, gridMap, moveFrom, pasteTargets } from '../../src/components/grid/navigation'
 
 describe('clipboard text from Excel / WPS', () => {
   test('tabs and CRLF, a trailing line break, quoted cells with tabs, quotes and line breaks', () => {
@@ -16,6 +16,30 @@ describe('clipboard text from Excel / WPS', () => {
     expect(parseClipboardBlock('42')).toEqual([['42']])
     expect(isBlock(parseClipboardBlock('42\n'))).toBe(false)
     expect(isBlock(parseClipboardBlock('4\t2'))).toBe(true)
+  })
+})
+
+describe('Enter in table 三', () => {
+  const map = gridMap(tableLayout(tableOf(gov2021, 't3')))
+  test('moves down inside a row, wraps at its end, and back with Shift', () => {
+    expect(enterFrom(map, 't3.newReceived.business')).toBe('t3.carriedIn.business')
+    expect(enterFrom(map, 't3.newReceived.total')).toBe('t3.carriedIn.naturalPerson')
+    expect(enterFrom(map, 't3.carriedIn.naturalPerson', true)).toBe('t3.newReceived.total')
+    expect(enterFrom(map, 't3.carriedIn.business', true)).toBe('t3.newReceived.business')
+    expect(enterFrom(map, 't3.carriedOver.total')).toBeNull()
+  })
+  test('a computed 总计 column is not the end of the row the clerk types across', () => {
+    const typable = (id: string) => !id.endsWith('.total') && !id.startsWith('t3.resultTotal.')
+    expect(enterFrom(map, 't3.newReceived.otherOrg', false, typable)).toBe(
+      't3.carriedIn.naturalPerson',
+    )
+    expect(enterFrom(map, 't3.carriedIn.naturalPerson', true, typable)).toBe(
+      't3.newReceived.otherOrg',
+    )
+    // （七）总计 is all computed: from the row above it, Enter skips it.
+    expect(enterFrom(map, 't3.otherHandling.otherReason.otherOrg', false, typable)).toBe(
+      't3.carriedOver.naturalPerson',
+    )
   })
 })
 

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { reportInfoRules } from '../../src/components/reportInfoRules'
-import { isCalendarDate } from '../../src/domain'
+import { issuedOnValue, reportInfoRules } from '../../src/components/reportInfoRules'
 
 const today = new Date('2026-03-01T00:00:00Z')
 const valid = {
@@ -39,10 +38,16 @@ describe('the report information rules', () => {
     expect(errorsOf({ ...valid, year: '' })).toEqual(['请选择报告年度'])
   })
 
-  test('成文日期 must be a real calendar day', () => {
-    expect(isCalendarDate('2024-02-29')).toBe(true)
-    expect(isCalendarDate('2025-02-29')).toBe(false)
-    expect(isCalendarDate('2025-13-01')).toBe(false)
-    expect(errorsOf({ ...valid, issuedOn: '2025-02-30' })).toEqual(['请填写有效的日期'])
+  test('成文日期 must be a real, complete calendar day, typed either way', () => {
+    expect(errorsOf({ ...valid, issuedOn: '2024-02-29' })).toEqual([])
+    expect(errorsOf({ ...valid, issuedOn: '2026年1月20日' })).toEqual([])
+    expect(errorsOf({ ...valid, issuedOn: '2025-02-29' })).toEqual([
+      '2025年2月29日不存在，请核对成文日期',
+    ])
+    expect(errorsOf({ ...valid, issuedOn: '2026年1月' })).toEqual([
+      '成文日期“2026年1月”不完整，请写出年、月、日，如 2026-01-20 或 2026年1月20日',
+    ])
+    expect(issuedOnValue('2026年1月5日')).toBe('2026-01-05')
+    expect(issuedOnValue('')).toBe('')
   })
 })

@@ -97,3 +97,25 @@ export async function importAndConfirm(page: Page, file: { name: string; bytes: 
   await dialog.getByRole('button', { name: '确认导入' }).click()
   await expect.poll(() => dialog.isVisible()).toBe(false)
 }
+
+/** The 「校验结果」 panel. */
+export const findingsPanel = (page: Page) => page.getByRole('complementary', { name: '校验结果' })
+
+/** An open finding of the panel (its item, with its 「说明」 and 「规则说明」 buttons) by rule id. */
+export const openFinding = (page: Page, ruleId: string) =>
+  findingsPanel(page)
+    .locator('.findings-list')
+    .first()
+    .getByRole('listitem')
+    .filter({ hasText: ruleId })
+
+/** 「说明」 on the first open finding of `ruleId`: writes `reason` and saves it. */
+export async function explainFinding(page: Page, ruleId: string, reason: string) {
+  const item = openFinding(page, ruleId).first()
+  await item.getByRole('button', { name: '说明', exact: true }).click()
+  await item.getByLabel('说明理由').fill(reason)
+  await item.getByRole('button', { name: '保存说明' }).click()
+}
+
+/** The collapsed 「已说明」 group. */
+export const explainedGroup = (page: Page) => findingsPanel(page).locator('details.explained-group')

@@ -79,6 +79,34 @@ export function moveFrom(map: GridMap, cellId: string, move: Move): string | nul
 }
 
 /**
+ * Enter (Shift+Enter backwards): one row down (up), except that from the last cell of a row that
+ * can be typed (`typable`: computed totals cannot) it goes to the first such cell of the next row,
+ * and from the first back to the last of the row above, as Excel does after typing across a row.
+ * Null at the edge of the table.
+ */
+export function enterFrom(
+  map: GridMap,
+  cellId: string,
+  backwards = false,
+  typable: (cellId: string) => boolean = () => true,
+): string | null {
+  const rowIndex = map.rows.findIndex((r) => r.some((p) => p.cellId === cellId))
+  if (rowIndex < 0) return map.order[0] ?? null
+  const typed = (i: number) => map.rows[i]?.filter((p) => typable(p.cellId)) ?? []
+  const row = typed(rowIndex)
+  const step = backwards ? -1 : 1
+  const edge = backwards ? row[0] : row.at(-1)
+  if (edge?.cellId === cellId) {
+    for (let i = rowIndex + step; i >= 0 && i < map.rows.length; i += step) {
+      const next = typed(i)
+      if (next.length) return (backwards ? next.at(-1) : next[0])!.cellId
+    }
+    return null
+  }
+  return moveFrom(map, cellId, backwards ? 'up' : 'down')
+}
+
+/**
  * Where a pasted block lands: row i of the block goes i rows down from the start cell, column j
  * j cells to the right. Values that fall outside the table are counted, not placed.
  */
@@ -86,18 +114,22 @@ export function pasteTargets(
   map: GridMap,
   startId: string,
   block: readonly (readonly string[])[],
-): { entries: [cellId: string, text: string][]; outside: number } {
+): { entries: [cellId: string, text: string][]; blockRow: Map<string, number>; outside: number } {
   const entries: [string, string][] = []
+  /** The block row (1-based, as the clerk counts) each placed value came from. */
+  const blockRow = new Map<string, number>()
   let outside = 0
   let rowStart: string | null = startId
-  for (const values of block) {
+  for (const [i, values] of block.entries()) {
     let target: string | null = rowStart
     for (const text of values) {
-      if (target) entries.push([target, text])
-      else outside++
+      if (target) {
+        entries.push([target, text])
+        blockRow.set(target, i + 1)
+      } else outside++
       target = target && moveFrom(map, target, 'right')
     }
     rowStart = rowStart && moveFrom(map, rowStart, 'down')
   }
-  return { entries, outside }
+  return { entries, blockRow, outside }
 }

@@ -58,11 +58,20 @@ export function reportToDataRows(report: Report): DataRow[] {
     ...TABLE_KEYS.map((t): DataRow => [`totalsMode.${t}`, report.totalsMode[t], '']),
     ...NARRATIVE_KEYS.flatMap((k) => textRows(`narrative.${k}`, report.narrative[k])),
     ...listCells(formatOf(report)).map((c): DataRow => [c.id, report.cells[c.id] ?? null, c.name]),
+    ...(report.explanations?.length
+      ? textRows(EXPLANATIONS_KEY, JSON.stringify(report.explanations))
+      : []),
   ]
 }
 
+/** The clerk's 「说明」, as JSON text (read leniently by restoreReport). */
+const EXPLANATIONS_KEY = 'explanations'
 const NUMERIC_FIELDS = new Set(['schemaVersion', 'meta.year'])
-const TEXT_FIELDS = new Set(['meta.agencyName', ...NARRATIVE_KEYS.map((k) => `narrative.${k}`)])
+const TEXT_FIELDS = new Set([
+  'meta.agencyName',
+  EXPLANATIONS_KEY,
+  ...NARRATIVE_KEYS.map((k) => `narrative.${k}`),
+])
 
 /** The stored report of a grid that is our data sheet, as raw JSON for restoreReport. */
 export function dataSheetToRaw(grid: Grid): unknown {
@@ -73,7 +82,7 @@ export function dataSheetToRaw(grid: Grid): unknown {
     const key = row[0] ?? ''
     const value = row[1] ?? ''
     if (!key) continue
-    if (/^(type|schemaVersion|formatId|meta\.|totalsMode\.|narrative\.)/.test(key)) {
+    if (/^(type|schemaVersion|formatId|explanations|meta\.|totalsMode\.|narrative\.)/.test(key)) {
       const text = TEXT_FIELDS.has(key) ? undoNeutralise(value) : value
       fields.set(key, (fields.get(key) ?? '') + text)
     } else cells.set(key, value)
@@ -92,5 +101,17 @@ export function dataSheetToRaw(grid: Grid): unknown {
     totalsMode: group('totalsMode.'),
     narrative: group('narrative.'),
     cells: Object.fromEntries(cells),
+    ...(fields.has(EXPLANATIONS_KEY)
+      ? { explanations: parseJson(fields.get(EXPLANATIONS_KEY)!) }
+      : {}),
+  }
+}
+
+/** Bad JSON reads as a value restoreReport drops with a warning, never as an exception. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return 'unreadable'
   }
 }

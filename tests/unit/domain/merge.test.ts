@@ -89,3 +89,35 @@ describe('mergeReports: cell by cell, section by section', () => {
     expect(mergeReports(base, base, theirs)).toEqual({ report: theirs, fromMine: 0, conflicts: [] })
   })
 })
+
+describe('mergeReports: 「说明」', () => {
+  const explanation = (ruleId: string, reason: string) => ({
+    ruleId,
+    cells: [],
+    message: `${ruleId} 的提示`,
+    reason,
+    on: '2026-01-15',
+  })
+  const base = edit(createReport(meta), (r) => {
+    r.explanations = [explanation('M-SIGN', '落款另行加盖公章')]
+  })
+
+  test("each window's new and withdrawn explanations are kept", () => {
+    const mine = edit(base, (r) => {
+      r.explanations = [...r.explanations!, explanation('T3-BLANK', '本窗口写的')]
+    })
+    const theirs = edit(base, (r) => {
+      r.explanations = [explanation('T4-BLANK', '另一窗口写的')] // and withdrew M-SIGN's
+    })
+    const merged = mergeReports(base, mine, theirs)
+    expect(merged.conflicts).toEqual([])
+    expect(merged.report.explanations?.map((e) => e.reason)).toEqual(['另一窗口写的', '本窗口写的'])
+    expect(merged.fromMine).toBe(1)
+  })
+
+  test('an explanation withdrawn here stays withdrawn', () => {
+    const mine = edit(base, (r) => delete r.explanations)
+    const merged = mergeReports(base, mine, base)
+    expect('explanations' in merged.report).toBe(false)
+  })
+})

@@ -50,11 +50,35 @@ function withBlanks(): Report {
   return report
 }
 
+/** With two 「说明」, one of them starting like a formula. */
+function withExplanations(): Report {
+  const report = withBlanks()
+  report.explanations = [
+    {
+      ruleId: 'T3-BLANK',
+      cells: [['t3.withheld.stateSecret.research', null]],
+      message: '表三尚有 1 格空白',
+      reason: '=该栏确无数据，已核对台账',
+      on: '2026-01-15',
+    },
+    {
+      ruleId: 'N-APPS',
+      section: 'overview',
+      cells: [['t3.newReceived.total', 53]],
+      message: '正文“全年共收到申请17件”称收到申请 17 件',
+      reason: '笔误',
+      on: '2026-01-16',
+    },
+  ]
+  return report
+}
+
 describe('Excel export → import round trip', () => {
   it.each([
     ['2021 layout, every cell filled', largeReport],
     ['2019 layout (the seed)', seedReport],
     ['2021 layout with blanks, formula-like text and no date', withBlanks],
+    ['2021 layout with 「说明」', withExplanations],
   ])('%s comes back byte for byte', (_, make) => {
     const report = make()
     const result = ok(writeWorkbook(report), excelFileName(report))

@@ -112,6 +112,22 @@ describe('editing and undo', () => {
     expect(draft.report?.narrative.overview).toBe('')
   })
 
+  test('after a sentence end or a pause of a second, typing is a new undo step', () => {
+    const draft = freshStore()
+    draft.createDraft(createReport(meta))
+    draft.setNarrative('overview', '甲', '甲')
+    draft.setNarrative('overview', '甲。', '。')
+    draft.setNarrative('overview', '甲。乙', '乙')
+    vi.advanceTimersByTime(1000)
+    draft.setNarrative('overview', '甲。乙丙', '丙')
+    draft.undo()
+    expect(draft.report?.narrative.overview).toBe('甲。乙')
+    draft.undo()
+    expect(draft.report?.narrative.overview).toBe('甲。')
+    draft.undo()
+    expect(draft.report?.narrative.overview).toBe('')
+  })
+
   test('blank-to-zero fills only blank input cells, as one step', () => {
     const draft = freshStore()
     draft.createDraft(createReport(meta))
