@@ -10,6 +10,7 @@ import {
   type FormatSpec,
   type RowLeaf,
   type RowNode,
+  type RowRole,
   type SectionKey,
   type SumOf,
   type TableKey,
@@ -209,4 +210,55 @@ export function sumConstraints(format: FormatSpec): readonly SumConstraint[] {
   Object.freeze(out)
   sumCache.set(format, out)
   return out
+}
+
+/** A row (or group of rows) of the format found by its role, with its official labels and cells. */
+export interface RoleRow {
+  readonly tableKey: TableKey
+  /** Official labels from the outermost stub column down to this row or group. */
+  readonly labels: readonly string[]
+  /** The row's own official label, e.g. `规章`, `（六）其他处理`. */
+  readonly label: string
+  /** The row's name in messages: a nested row with its group (`（四）无法提供 1.本机关…`). */
+  readonly name: string
+  /** Every data cell of the row, or of all rows of the group, in reading order. */
+  readonly cells: readonly CellSpec[]
+}
+
+const roleCache = new WeakMap<FormatSpec, ReadonlyMap<RowRole, RoleRow>>()
+
+function findRoles(format: FormatSpec): ReadonlyMap<RowRole, RoleRow> {
+  const found = new Map<RowRole, RoleRow>()
+  const visit = (table: TableSpec, nodes: readonly RowNode[], labels: string[], keys: string[]) => {
+    for (const node of nodes) {
+      const nodeLabels = [...labels, node.label]
+      const nodeKeys = node.key ? [...keys, node.key] : keys
+      if (node.role) {
+        const prefix = `${cellId(table.key, nodeKeys, [])}.`
+        const group = isRowGroup(node)
+        found.set(node.role, {
+          tableKey: table.key,
+          labels: nodeLabels,
+          label: node.label,
+          name: group ? node.label : nodeLabels.slice(-2).join(' '),
+          cells: listCells(format).filter((c) => c.id.startsWith(prefix)),
+        })
+      }
+      if (isRowGroup(node)) visit(table, node.children, nodeLabels, nodeKeys)
+    }
+  }
+  for (const table of tablesOf(format)) {
+    for (const block of table.blocks) visit(table, block.rows, [], [])
+  }
+  return found
+}
+
+/** The row of `format` that plays `role` (undefined when the format has no such row). */
+export function rowByRole(format: FormatSpec, role: RowRole): RoleRow | undefined {
+  let roles = roleCache.get(format)
+  if (!roles) {
+    roles = findRoles(format)
+    roleCache.set(format, roles)
+  }
+  return roles.get(role)
 }

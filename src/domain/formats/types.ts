@@ -40,10 +40,18 @@ export interface ColumnGroup {
 
 export type ColumnNode = ColumnLeaf | ColumnGroup
 
+/**
+ * What a row means to the rules, whatever its printed label: rules and messages ask the format for
+ * "the regulations row" (`rowByRole`) instead of matching `规章` by hand.
+ */
+export type RowRole =
+  'regulations' | 'withheldInquiry' | 'unableNotHeld' | 'notProcessed' | 'otherHandling'
+
 export interface RowLeaf {
   /** Omitted only for a table whose single data row has no label (table 四). */
   readonly key?: string
   readonly label: string
+  readonly role?: RowRole
   readonly sumOf?: SumOf
 }
 
@@ -51,6 +59,7 @@ export interface RowGroup {
   /** When set, the key becomes part of the cell id (`t3.withheld.stateSecret.total`). */
   readonly key?: string
   readonly label: string
+  readonly role?: RowRole
   readonly children: readonly RowNode[]
 }
 

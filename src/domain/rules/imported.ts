@@ -4,7 +4,15 @@
  * what it saw through these functions: T2-LABEL, T3-LABEL, T2-OLDFORMAT, M-FORMAT-YEAR,
  * T3-SIX-SPLIT, N-SECTIONS and the title part of M-TITLE.
  */
-import { formatForYear, gov2019, gov2021, listCells, tablesOf, type FormatSpec } from '../formats'
+import {
+  formatForYear,
+  gov2019,
+  gov2021,
+  listCells,
+  rowByRole,
+  tablesOf,
+  type FormatSpec,
+} from '../formats'
 import { similarity } from '../narrative'
 import { reportTitle, type PrintedLabel, type Report, type ReportMeta } from '../report'
 import type { Finding } from './types'
@@ -128,11 +136,9 @@ export function checkImportedLabels(year: number, seen: readonly SeenLabel[]): F
 
 /** （六）其他处理 printed as one row in a ≥ 2021 report (洪泽区 2023/2024). */
 function checkSixSplit(seen: readonly SeenLabel[]): Finding[] {
-  const six = listCells(gov2021).filter(
-    (c) => c.tableKey === 't3' && c.rowLabels.length === 3 && c.rowLabels[1] === '（六）其他处理',
-  )
-  const group = six[0]?.rowLabels[1]
-  const subRows = new Set(six.map((c) => c.rowLabels[2]!))
+  const six = rowByRole(gov2021, 'otherHandling')
+  const group = six?.label
+  const subRows = new Set(six?.cells.map((c) => c.rowLabels.at(-1)!))
   const t3 = seen.filter((l) => l.tableKey === 't3').map((l) => loose(unwrap(l.text)))
   if (!group || !t3.includes(group)) return []
   if (t3.some((l) => subRows.has(l) || bestMatch(l, subRows))) return []

@@ -300,7 +300,9 @@ describe('table 三', () => {
     edit(report, 'overview', '无法提供10件', '无法提供34件')
     const f = only(report, 'T3-OUTCOME-PLAUS')
     expect(f.severity).toBe('info')
-    expect(f.message).toContain('共 32 件，占全部办理结果 52 件的 62%')
+    expect(f.message).toContain(
+      '表三“（四）无法提供 1.本机关不掌握相关政府信息”共 32 件，占全部办理结果 52 件的 62%',
+    )
   })
 })
 
