@@ -17,6 +17,7 @@ import {
   type TableSpec,
   type ValueKind,
 } from './types'
+import type { RuleId } from '../rules/catalogue'
 
 /** A leaf of a row or column tree with the path from the outermost group down to it. */
 export interface LeafPath<Leaf> {
@@ -151,7 +152,7 @@ export function cellMap(format: FormatSpec): ReadonlyMap<string, CellSpec> {
 
 /** `total` must equal the sum of `parts`; one per row (for a total column) or per column. */
 export interface SumConstraint {
-  readonly ruleId: string
+  readonly ruleId: RuleId
   readonly tableKey: TableKey
   readonly total: string
   readonly parts: readonly string[]

@@ -10,6 +10,7 @@ import type {
   RowNode,
   TableSpec,
 } from './types'
+import type { RuleId } from '../rules/catalogue'
 
 export const T3_CORNER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
 
@@ -119,7 +120,7 @@ export function makeTable3(otherHandlingShape: RowLeaf | RowGroup): TableSpec {
   }
 }
 
-const outcomeColumns = (ruleId: string): ColumnNode[] => [
+const outcomeColumns = (ruleId: RuleId): ColumnNode[] => [
   { key: 'upheld', label: '结果维持' },
   { key: 'corrected', label: '结果纠正' },
   { key: 'other', label: '其他结果' },

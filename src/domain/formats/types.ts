@@ -3,6 +3,8 @@
  * drives the editor, the rules, the Excel and PDF layouts and the importer's label matching.
  */
 
+import type { RuleId } from '../rules/catalogue'
+
 export type FormatId = 'gov2021' | 'gov2019'
 export type TableKey = 't2' | 't3' | 't4'
 export type NarrativeKey = 'overview' | 'problems' | 'other'
@@ -18,7 +20,7 @@ export type ValueKind = 'count' | 'amount' | 'signedCount'
 
 /** A total declared where it stands: this leaf equals the sum of the other leaves of its parent. */
 export interface SumOf {
-  readonly ruleId: string
+  readonly ruleId: RuleId
 }
 
 export interface ColumnLeaf {
@@ -77,7 +79,7 @@ export interface TableBlock {
 
 /** Per column: sum of `left` rows = sum of `right` rows (the printed 勾稽关系 of table 三). */
 export interface BalanceSpec {
-  readonly ruleId: string
+  readonly ruleId: RuleId
   readonly left: readonly string[]
   readonly right: readonly string[]
 }

@@ -15,6 +15,7 @@ import {
   type TableKey,
   type TableSpec,
 } from '../formats'
+import type { RuleId } from './catalogue'
 
 /** One operand of the table 三 balance, e.g. `第一项` → `t3.newReceived.total`. */
 export interface BalanceTerm {
@@ -23,7 +24,7 @@ export interface BalanceTerm {
 }
 
 export interface BalanceLine {
-  readonly ruleId: string
+  readonly ruleId: RuleId
   readonly tableKey: TableKey
   readonly columnLabel: string
   readonly left: readonly BalanceTerm[]
