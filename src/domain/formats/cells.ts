@@ -19,6 +19,20 @@ import {
 } from './types'
 import type { RuleId } from '../rules/catalogue'
 
+/**
+ * `derive` computed once per format and shared: formats are frozen data, so whatever is derived
+ * from one (cells, sums, plans, label lists) never changes.
+ */
+export function perFormat<T>(derive: (format: FormatSpec) => T): (format: FormatSpec) => T {
+  const cache = new WeakMap<FormatSpec, T>()
+  return (format) => {
+    if (cache.has(format)) return cache.get(format)!
+    const value = derive(format)
+    cache.set(format, value)
+    return value
+  }
+}
+
 /** A leaf of a row or column tree with the path from the outermost group down to it. */
 export interface LeafPath<Leaf> {
   readonly leaf: Leaf
@@ -107,12 +121,8 @@ export function sectionHeading(format: FormatSpec, key: SectionKey): string {
   return section.heading
 }
 
-const cellCache = new WeakMap<FormatSpec, readonly CellSpec[]>()
-
 /** Every data cell of a format, in reading order (table by table, row by row). */
-export function listCells(format: FormatSpec): readonly CellSpec[] {
-  const cached = cellCache.get(format)
-  if (cached) return cached
+export const listCells = perFormat((format): readonly CellSpec[] => {
   const cells: CellSpec[] = []
   for (const table of tablesOf(format)) {
     for (const block of table.blocks) {
@@ -134,21 +144,12 @@ export function listCells(format: FormatSpec): readonly CellSpec[] {
       }
     }
   }
-  Object.freeze(cells)
-  cellCache.set(format, cells)
-  return cells
-}
+  return Object.freeze(cells)
+})
 
-const cellMapCache = new WeakMap<FormatSpec, ReadonlyMap<string, CellSpec>>()
-
-export function cellMap(format: FormatSpec): ReadonlyMap<string, CellSpec> {
-  let map = cellMapCache.get(format)
-  if (!map) {
-    map = new Map(listCells(format).map((c) => [c.id, c]))
-    cellMapCache.set(format, map)
-  }
-  return map
-}
+export const cellMap = perFormat(
+  (format): ReadonlyMap<string, CellSpec> => new Map(listCells(format).map((c) => [c.id, c])),
+)
 
 /** `total` must equal the sum of `parts`; one per row (for a total column) or per column. */
 export interface SumConstraint {
@@ -162,11 +163,7 @@ export interface SumConstraint {
   readonly lineLabels: readonly string[]
 }
 
-const sumCache = new WeakMap<FormatSpec, readonly SumConstraint[]>()
-
-export function sumConstraints(format: FormatSpec): readonly SumConstraint[] {
-  const cached = sumCache.get(format)
-  if (cached) return cached
+export const sumConstraints = perFormat((format): readonly SumConstraint[] => {
   const out: SumConstraint[] = []
   for (const table of tablesOf(format)) {
     for (const block of table.blocks) {
@@ -209,9 +206,8 @@ export function sumConstraints(format: FormatSpec): readonly SumConstraint[] {
     }
   }
   Object.freeze(out)
-  sumCache.set(format, out)
   return out
-}
+})
 
 /** A row (or group of rows) of the format found by its role, with its official labels and cells. */
 export interface RoleRow {
@@ -226,9 +222,7 @@ export interface RoleRow {
   readonly cells: readonly CellSpec[]
 }
 
-const roleCache = new WeakMap<FormatSpec, ReadonlyMap<RowRole, RoleRow>>()
-
-function findRoles(format: FormatSpec): ReadonlyMap<RowRole, RoleRow> {
+const roleRows = perFormat((format): ReadonlyMap<RowRole, RoleRow> => {
   const found = new Map<RowRole, RoleRow>()
   const visit = (table: TableSpec, nodes: readonly RowNode[], labels: string[], keys: string[]) => {
     for (const node of nodes) {
@@ -252,14 +246,8 @@ function findRoles(format: FormatSpec): ReadonlyMap<RowRole, RoleRow> {
     for (const block of table.blocks) visit(table, block.rows, [], [])
   }
   return found
-}
+})
 
 /** The row of `format` that plays `role` (undefined when the format has no such row). */
-export function rowByRole(format: FormatSpec, role: RowRole): RoleRow | undefined {
-  let roles = roleCache.get(format)
-  if (!roles) {
-    roles = findRoles(format)
-    roleCache.set(format, roles)
-  }
-  return roles.get(role)
-}
+export const rowByRole = (format: FormatSpec, role: RowRole): RoleRow | undefined =>
+  roleRows(format).get(role)

@@ -9,6 +9,7 @@ import {
   gov2019,
   gov2021,
   listCells,
+  perFormat,
   rowByRole,
   tableOf,
   type FormatSpec,
@@ -37,20 +38,14 @@ interface TableLabels {
   readonly officials: OfficialLabels
 }
 
-const labelCache = new WeakMap<FormatSpec, Record<'t2' | 't3', TableLabels>>()
-
 /** Every printed label of tables 二 and 三 of a format. */
-function formatLabels(format: FormatSpec): Record<'t2' | 't3', TableLabels> {
-  const cached = labelCache.get(format)
-  if (cached) return cached
+const formatLabels = perFormat((format): Record<'t2' | 't3', TableLabels> => {
   const of = (key: 't2' | 't3'): TableLabels => {
     const printed = printedLabels(tableOf(format, key))
     return { printed: new Set(printed), officials: officialLabels(printed) }
   }
-  const out = { t2: of('t2'), t3: of('t3') }
-  labelCache.set(format, out)
-  return out
-}
+  return { t2: of('t2'), t3: of('t3') }
+})
 
 /** 2019 table 二 headers that 2021 dropped (not mere rewordings such as 规范性文件), normalised. */
 function oldTable2Labels(): Set<string> {

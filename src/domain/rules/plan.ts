@@ -6,11 +6,11 @@ import {
   cellId,
   columnLeaves,
   listCells,
+  perFormat,
   rowLeaves,
   sumConstraints,
   tablesOf,
   type CellSpec,
-  type FormatSpec,
   type SumConstraint,
   type TableKey,
   type TableSpec,
@@ -108,11 +108,7 @@ function carryOf(table: TableSpec): CarryColumn[] {
   })
 }
 
-const cache = new WeakMap<FormatSpec, FormatPlan>()
-
-export function planOf(format: FormatSpec): FormatPlan {
-  const cached = cache.get(format)
-  if (cached) return cached
+export const planOf = perFormat((format): FormatPlan => {
   const cells = listCells(format)
   const byTable: Record<TableKey, CellSpec[]> = { t2: [], t3: [], t4: [] }
   for (const c of cells) byTable[c.tableKey].push(c)
@@ -150,6 +146,5 @@ export function planOf(format: FormatSpec): FormatPlan {
     t3Rows,
     t3Total: (rowKey) => `t3.${rowKey}.${totalColumn}`,
   }
-  cache.set(format, plan)
   return plan
-}
+})

@@ -5,10 +5,7 @@ import { matchLabel, officialLabels, printedLabels } from '../../../src/domain/l
 import { grid, table2, table3, type Rows } from './officialSheets'
 
 const cellsOf = (t2: Rows, t3: Rows) => {
-  const outcome = importGrids([
-    grid('表二', t2),
-    grid('表三', t3),
-  ])
+  const outcome = importGrids([grid('表二', t2), grid('表三', t3)])
   if (!outcome.ok) throw new Error(outcome.error)
   return outcome.result.cells
 }
