@@ -191,8 +191,10 @@ describe('aggregate: three small units', () => {
     const result = aggregate([input('a', a), input('b', B()), input('c', C())], {
       include: { a: true },
     })
-    const balance = validate(result.report!).find((f) => f.ruleId === 'T3-BALANCE')!
-    expect(unitsBehind(balance, result).map((u) => u.id)).toEqual(['a'])
+    // One mistake, one finding: the wrong part of the row is reported as T3-ROWSUM alone.
+    const rowSum = validate(result.report!).find((f) => f.ruleId === 'T3-ROWSUM')!
+    expect(rowSum.cells[0]).toBe('t3.carriedOver.naturalPerson')
+    expect(unitsBehind(rowSum, result).map((u) => u.id)).toEqual(['a'])
   })
 })
 
@@ -200,7 +202,8 @@ describe('aggregate: every bad case listed with its reason', () => {
   const broken = () => {
     const r = B()
     r.meta.agencyName = '甲县财政局'
-    r.cells['t3.carriedOver.naturalPerson'] = 3 // total not updated (T3-ROWSUM); 5 + 0 ≠ 5 + 3 (T3-BALANCE)
+    // Total not updated: T3-ROWSUM names this cell (5 + 0 ≠ 5 + 3 is the same mistake, not repeated)
+    r.cells['t3.carriedOver.naturalPerson'] = 3
     return r
   }
   const inputs = (): UnitInput[] => [
@@ -241,10 +244,8 @@ describe('aggregate: every bad case listed with its reason', () => {
     expect(byId.sameName!.duplicateOf).toBe('a')
     expect(byId.sameCells!.reason).toContain('各表数字完全相同')
     expect(byId.sameCells!.duplicateOf).toBe('b')
-    expect(byId.errors!.reason).toBe(
-      '校验有 2 个错误（T3-ROWSUM、T3-BALANCE），默认不汇总（可勾选后计入）',
-    )
-    expect(byId.errors!.findings.some((f) => f.ruleId === 'T3-BALANCE')).toBe(true)
+    expect(byId.errors!.reason).toBe('校验有 1 个错误（T3-ROWSUM），默认不汇总（可勾选后计入）')
+    expect(byId.errors!.findings.some((f) => f.ruleId === 'T3-ROWSUM')).toBe(true)
     // Same sums as the three clean units alone.
     expect(result.report!.cells['t2.licensing.decisions']).toBe(30)
     expect(result.report!.cells['t3.newReceived.naturalPerson']).toBe(8)
@@ -266,7 +267,7 @@ describe('aggregate: every bad case listed with its reason', () => {
     expect(result.report!.cells['t3.carriedOver.naturalPerson']).toBe(1 + 3)
     const messages = result.problems.map((p) => p.message)
     expect(messages).toContain(
-      '“甲县财政局”（甲县财政局.xlsx）已按要求计入汇总，但它有错误：校验有 2 个错误（T3-ROWSUM、T3-BALANCE），默认不汇总（可勾选后计入）',
+      '“甲县财政局”（甲县财政局.xlsx）已按要求计入汇总，但它有错误：校验有 1 个错误（T3-ROWSUM），默认不汇总（可勾选后计入）',
     )
     expect(messages).toContain(
       '“甲县市场监督管理局”（甲县市场监督管理局.xlsx）未计入汇总（可汇总）：已手动排除',
