@@ -489,7 +489,10 @@ describe('narrative', () => {
 
   it('N-LITIG: the text says 5 复议, table 四 says 3', () => {
     const report = edit(exampleReport(), 'other', '行政复议3件', '行政复议5件')
-    expect(only(report, 'N-LITIG').cells).toEqual(['t4.review.total'])
+    const f = only(report, 'N-LITIG')
+    expect(f.cells).toEqual(['t4.review.total'])
+    // 行政复议 named as table 四 prints its column group.
+    expect(f.message).toContain('称行政复议 5 件，表四相应总计为 3 件，相差 2')
   })
 
   it('N-LITIG: "均获维持" while one 复议 was 纠正', () => {
