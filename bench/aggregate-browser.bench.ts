@@ -4,33 +4,23 @@
  * change event until the progress bar shows, and until every unit is read, validated, summed and
  * listed; the page's JS heap (CDP) sampled meanwhile.
  */
-import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { ensureFreshBuild } from '../scripts/fresh-build.ts'
+import { expect, it } from 'vitest'
 import { writeWorkbook } from '../src/io/excel/workbook'
 import { launchBrowser } from '../tests/e2e/browser'
-import { serve } from '../tests/e2e/global-setup'
 import { unitReport } from '../tests/fixtures/units'
-import { record } from './record'
+import { median, record } from './record'
+import { serveBuiltApp } from './servedApp'
 
 const UNITS = 300
 const RUNS = 3
 
-let server: Awaited<ReturnType<typeof serve>>
-beforeAll(async () => {
-  await ensureFreshBuild()
-  server = await serve()
-})
-afterAll(() => new Promise<void>((done) => server.close(() => done())))
+const app = serveBuiltApp()
 
 declare global {
   interface Window {
     __aggBench?: { change: number; progress: number; done: number; longestTask: number }
   }
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 it(`${UNITS} unit workbooks read, validated and summed in the page`, async () => {
   const files = Array.from({ length: UNITS }, (_, i) => ({
@@ -39,7 +29,7 @@ it(`${UNITS} unit workbooks read, validated and summed in the page`, async () =>
     buffer: Buffer.from(writeWorkbook(unitReport(i + 1))),
   }))
   const averageKb = files.reduce((n, f) => n + f.buffer.byteLength, 0) / UNITS / 1024
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+  const url = app.url()
   const browser = await launchBrowser()
   const runs: { progress: number; total: number; heapMb: number; longestTask: number }[] = []
   for (let run = 0; run < RUNS; run++) {

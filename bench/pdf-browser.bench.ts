@@ -7,21 +7,16 @@
  * `pdf:<stage>` measures (src/io/pdf/timing.ts) split the time; stages that overlap (the two fonts,
  * the wasm) count from the first start to the last end.
  */
-import type { AddressInfo } from 'node:net'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, it } from 'vitest'
-import { ensureFreshBuild } from '../scripts/fresh-build.ts'
 import { launchBrowser } from '../tests/e2e/browser'
-import { serve } from '../tests/e2e/global-setup'
 import { loadExample } from '../tests/e2e/actions'
 import { longReport } from '../tests/unit/pdf/helpers'
 import { draftKey, INDEX_KEY, INDEX_VERSION, summaryOf } from '../src/stores/persistence'
-import { record } from './record'
+import { median, record } from './record'
+import { serveBuiltApp } from './servedApp'
 
 const RUNS = 5
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 interface Stage {
   readonly name: string
@@ -124,19 +119,14 @@ function recordRuns(label: string, kind: 'cold' | 'warm', runs: Breakdown[], not
   )
 }
 
-let server: Awaited<ReturnType<typeof serve>>
+const app = serveBuiltApp()
 let browser: Browser
 let url: string
 beforeAll(async () => {
-  await ensureFreshBuild()
-  server = await serve()
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+  url = app.url()
   browser = await launchBrowser()
 })
-afterAll(async () => {
-  await browser?.close()
-  await new Promise<void>((done) => server.close(() => done()))
-})
+afterAll(() => browser?.close())
 
 /**
  * A fresh profile on the start page with `open` done; cold then warm export, RUNS times. On a

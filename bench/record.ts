@@ -11,6 +11,10 @@ export function record(name: string, value: number, unit: string, note = ''): vo
   appendFileSync(RESULTS_FILE, JSON.stringify({ name, value, unit, note }) + '\n')
 }
 
+/** The middle value (the upper middle of an even count). */
+export const median = (values: readonly number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
 /** Median wall time (ms) of `runs` calls of `fn` after `warmup` untimed calls. */
 export async function medianMs(fn: () => unknown, runs = 50, warmup = 5): Promise<number> {
   for (let i = 0; i < warmup; i++) await fn()
@@ -20,6 +24,5 @@ export async function medianMs(fn: () => unknown, runs = 50, warmup = 5): Promis
     await fn()
     times.push(performance.now() - start)
   }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]!
+  return median(times)
 }

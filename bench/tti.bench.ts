@@ -4,23 +4,19 @@
  * reloaded once the service worker holds everything (a returning, possibly offline, user).
  * Plus what the budget check measures (the entry's size), and the single-file edition from file://.
  */
-import type { AddressInfo } from 'node:net'
 import { statSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { checkBudget, ENTRY_BUDGET_BYTES } from '../scripts/check-budget.mjs'
 import { ensureFreshBuild } from '../scripts/fresh-build.ts'
 import { launchBrowser } from '../tests/e2e/browser'
-import { serve } from '../tests/e2e/global-setup'
 import { waitUntilOfflineReady } from '../tests/e2e/actions'
-import { record } from './record'
+import { median, record } from './record'
+import { serveBuiltApp } from './servedApp'
 
 const RUNS = 5
 const root = fileURLToPath(new URL('..', import.meta.url))
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 /** performance.now() in the page (ms since navigation start) once `selector` is on screen. */
 async function whenVisible(page: Page, selector: string): Promise<number> {
@@ -45,12 +41,7 @@ async function startup(page: Page, url: string) {
   return { ready, example: tables - clicked, total: ready + (tables - clicked) }
 }
 
-let server: Awaited<ReturnType<typeof serve>>
-beforeAll(async () => {
-  await ensureFreshBuild()
-  server = await serve()
-})
-afterAll(() => new Promise<void>((done) => server.close(() => done())))
+const app = serveBuiltApp()
 
 it('entry size', () => {
   const { total, problems } = checkBudget()
@@ -64,7 +55,7 @@ it('entry size', () => {
 })
 
 it('time to interactive in headless Chromium', async () => {
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+  const url = app.url()
   const browser = await launchBrowser()
   const cold: { ready: number; example: number; total: number }[] = []
   const warm: number[] = []

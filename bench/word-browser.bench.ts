@@ -4,33 +4,24 @@
  * first time (the `docx` chunk loads) and warm; the exported .docx through 「导入」 from choosing
  * the file to the preview (worker start, unzip, parse, locate).
  */
-import type { AddressInfo } from 'node:net'
 import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, it } from 'vitest'
 import { launchBrowser } from '../tests/e2e/browser'
-import { serve } from '../tests/e2e/global-setup'
 import { loadExample } from '../tests/e2e/actions'
-import { ensureFreshBuild } from '../scripts/fresh-build.ts'
-import { record } from './record'
+import { median, record } from './record'
+import { serveBuiltApp } from './servedApp'
 
 const RUNS = 7
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
-let server: Awaited<ReturnType<typeof serve>>
+const app = serveBuiltApp()
 let browser: Browser
 let url: string
 beforeAll(async () => {
-  await ensureFreshBuild()
-  server = await serve()
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+  url = app.url()
   browser = await launchBrowser()
 })
-afterAll(async () => {
-  await browser?.close()
-  await new Promise<void>((done) => server.close(() => done()))
-})
+afterAll(() => browser?.close())
 
 async function exportWord(page: Page): Promise<{ ms: number; bytes: Buffer }> {
   const start = performance.now()

@@ -32,11 +32,17 @@ export const reportInfoRules = (today = new Date()) => {
       if (value < 2019) return '报告年度不能早于 2019 年'
       return value <= latest || `报告年度不能晚于 ${latest} 年`
     },
-    // Typed as 2026-01-20 or 2026年1月20日: an incomplete or impossible date says why.
+    // Typed as 2026-01-20 or 2026年1月20日; stored as YYYY-MM-DD (see issuedOnValue).
     issuedOn: (value) => {
       if (value === undefined) return true
       const parsed = parseIssuedOn(typeof value === 'string' ? value : '')
       return parsed.ok || parsed.reason
     },
   } satisfies Partial<Record<keyof ReportInfoValues, Rule>>
+}
+
+/** The 成文日期 to store: `YYYY-MM-DD` of what the (validated) field holds, '' when empty. */
+export const issuedOnValue = (typed: string | undefined): string => {
+  const parsed = parseIssuedOn(typed ?? '')
+  return parsed.ok ? parsed.value : ''
 }

@@ -1,9 +1,10 @@
 /** Whether the 规则说明 page is shown instead of the report, and at which rule. */
 import { shallowRef } from 'vue'
+import type { RuleId } from '../domain'
 
-export const rulesPage = shallowRef<{ ruleId?: string } | null>(null)
+export const rulesPage = shallowRef<{ ruleId?: RuleId } | null>(null)
 
-export const openRules = (ruleId?: string) => {
+export const openRules = (ruleId?: RuleId) => {
   rulesPage.value = ruleId ? { ruleId } : {}
 }
 
@@ -11,4 +12,4 @@ export const closeRules = () => {
   rulesPage.value = null
 }
 
-export const ruleDomId = (ruleId: string) => `rule-${ruleId}`
+export const ruleDomId = (ruleId: RuleId) => `rule-${ruleId}`

@@ -35,6 +35,7 @@ export function parseIssuedOn(text: string): DateParse {
 
 /** A question (not a refusal) when the report is dated before its year has ended. */
 export function issuedOnQuestion(issuedOn: string, year: number): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(issuedOn) || issuedOn >= `${year}-12-31`) return ''
-  return `成文日期${chineseDate(issuedOn) ?? issuedOn}早于报告年度结束（${year}年12月31日），年度报告通常在次年初成文，请确认。`
+  const written = chineseDate(issuedOn)
+  if (!written || issuedOn >= `${year}-12-31`) return ''
+  return `成文日期${written}早于报告年度结束（${year}年12月31日），年度报告通常在次年初成文，请确认。`
 }

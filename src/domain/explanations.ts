@@ -7,10 +7,11 @@
  */
 import type { NarrativeKey } from './formats'
 import type { Report } from './report'
+import { isRuleId, type RuleId } from './rules/catalogue'
 import type { Finding } from './rules/types'
 
 export interface Explanation {
-  readonly ruleId: string
+  readonly ruleId: RuleId
   readonly section?: NarrativeKey | 'meta'
   /** The finding's cells (in its order) with the values they had when the reason was written. */
   readonly cells: readonly (readonly [cellId: string, value: number | null])[]
@@ -137,6 +138,7 @@ export function restoreExplanations(
       )
     if (
       typeof ruleId !== 'string' ||
+      !isRuleId(ruleId) ||
       typeof message !== 'string' ||
       typeof reason !== 'string' ||
       !reason.trim() ||

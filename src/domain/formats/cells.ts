@@ -10,12 +10,28 @@ import {
   type FormatSpec,
   type RowLeaf,
   type RowNode,
+  type RowRole,
   type SectionKey,
   type SumOf,
   type TableKey,
   type TableSpec,
   type ValueKind,
 } from './types'
+import type { RuleId } from '../rules/catalogue'
+
+/**
+ * `derive` computed once per format and shared: formats are frozen data, so whatever is derived
+ * from one (cells, sums, plans, label lists) never changes.
+ */
+export function perFormat<T>(derive: (format: FormatSpec) => T): (format: FormatSpec) => T {
+  const cache = new WeakMap<FormatSpec, T>()
+  return (format) => {
+    if (cache.has(format)) return cache.get(format)!
+    const value = derive(format)
+    cache.set(format, value)
+    return value
+  }
+}
 
 /** A leaf of a row or column tree with the path from the outermost group down to it. */
 export interface LeafPath<Leaf> {
@@ -105,12 +121,8 @@ export function sectionHeading(format: FormatSpec, key: SectionKey): string {
   return section.heading
 }
 
-const cellCache = new WeakMap<FormatSpec, readonly CellSpec[]>()
-
 /** Every data cell of a format, in reading order (table by table, row by row). */
-export function listCells(format: FormatSpec): readonly CellSpec[] {
-  const cached = cellCache.get(format)
-  if (cached) return cached
+export const listCells = perFormat((format): readonly CellSpec[] => {
   const cells: CellSpec[] = []
   for (const table of tablesOf(format)) {
     for (const block of table.blocks) {
@@ -132,25 +144,16 @@ export function listCells(format: FormatSpec): readonly CellSpec[] {
       }
     }
   }
-  Object.freeze(cells)
-  cellCache.set(format, cells)
-  return cells
-}
+  return Object.freeze(cells)
+})
 
-const cellMapCache = new WeakMap<FormatSpec, ReadonlyMap<string, CellSpec>>()
-
-export function cellMap(format: FormatSpec): ReadonlyMap<string, CellSpec> {
-  let map = cellMapCache.get(format)
-  if (!map) {
-    map = new Map(listCells(format).map((c) => [c.id, c]))
-    cellMapCache.set(format, map)
-  }
-  return map
-}
+export const cellMap = perFormat(
+  (format): ReadonlyMap<string, CellSpec> => new Map(listCells(format).map((c) => [c.id, c])),
+)
 
 /** `total` must equal the sum of `parts`; one per row (for a total column) or per column. */
 export interface SumConstraint {
-  readonly ruleId: string
+  readonly ruleId: RuleId
   readonly tableKey: TableKey
   readonly total: string
   readonly parts: readonly string[]
@@ -160,11 +163,7 @@ export interface SumConstraint {
   readonly lineLabels: readonly string[]
 }
 
-const sumCache = new WeakMap<FormatSpec, readonly SumConstraint[]>()
-
-export function sumConstraints(format: FormatSpec): readonly SumConstraint[] {
-  const cached = sumCache.get(format)
-  if (cached) return cached
+export const sumConstraints = perFormat((format): readonly SumConstraint[] => {
   const out: SumConstraint[] = []
   for (const table of tablesOf(format)) {
     for (const block of table.blocks) {
@@ -207,6 +206,48 @@ export function sumConstraints(format: FormatSpec): readonly SumConstraint[] {
     }
   }
   Object.freeze(out)
-  sumCache.set(format, out)
   return out
+})
+
+/** A row (or group of rows) of the format found by its role, with its official labels and cells. */
+export interface RoleRow {
+  readonly tableKey: TableKey
+  /** Official labels from the outermost stub column down to this row or group. */
+  readonly labels: readonly string[]
+  /** The row's own official label, e.g. `规章`, `（六）其他处理`. */
+  readonly label: string
+  /** The row's name in messages: a nested row with its group (`（四）无法提供 1.本机关…`). */
+  readonly name: string
+  /** Every data cell of the row, or of all rows of the group, in reading order. */
+  readonly cells: readonly CellSpec[]
 }
+
+const roleRows = perFormat((format): ReadonlyMap<RowRole, RoleRow> => {
+  const found = new Map<RowRole, RoleRow>()
+  const visit = (table: TableSpec, nodes: readonly RowNode[], labels: string[], keys: string[]) => {
+    for (const node of nodes) {
+      const nodeLabels = [...labels, node.label]
+      const nodeKeys = node.key ? [...keys, node.key] : keys
+      if (node.role) {
+        const prefix = `${cellId(table.key, nodeKeys, [])}.`
+        const group = isRowGroup(node)
+        found.set(node.role, {
+          tableKey: table.key,
+          labels: nodeLabels,
+          label: node.label,
+          name: group ? node.label : nodeLabels.slice(-2).join(' '),
+          cells: listCells(format).filter((c) => c.id.startsWith(prefix)),
+        })
+      }
+      if (isRowGroup(node)) visit(table, node.children, nodeLabels, nodeKeys)
+    }
+  }
+  for (const table of tablesOf(format)) {
+    for (const block of table.blocks) visit(table, block.rows, [], [])
+  }
+  return found
+})
+
+/** The row of `format` that plays `role` (undefined when the format has no such row). */
+export const rowByRole = (format: FormatSpec, role: RowRole): RoleRow | undefined =>
+  roleRows(format).get(role)

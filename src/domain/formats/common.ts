@@ -10,6 +10,7 @@ import type {
   RowNode,
   TableSpec,
 } from './types'
+import type { RuleId } from '../rules/catalogue'
 
 export const T3_CORNER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
 
@@ -51,14 +52,14 @@ const resultsHead: readonly RowNode[] = [
       { key: 'internalAffairs', label: '5.属于三类内部事务信息' },
       { key: 'processInfo', label: '6.属于四类过程性信息' },
       { key: 'enforcementFiles', label: '7.属于行政执法案卷' },
-      { key: 'inquiryMatters', label: '8.属于行政查询事项' },
+      { key: 'inquiryMatters', label: '8.属于行政查询事项', role: 'withheldInquiry' },
     ],
   },
   {
     key: 'unable',
     label: '（四）无法提供',
     children: [
-      { key: 'notHeld', label: '1.本机关不掌握相关政府信息' },
+      { key: 'notHeld', label: '1.本机关不掌握相关政府信息', role: 'unableNotHeld' },
       { key: 'needsCreation', label: '2.没有现成信息需要另行制作' },
       { key: 'stillUnclear', label: '3.补正后申请内容仍不明确' },
     ],
@@ -66,6 +67,7 @@ const resultsHead: readonly RowNode[] = [
   {
     key: 'notProcessed',
     label: '（五）不予处理',
+    role: 'notProcessed',
     children: [
       { key: 'petition', label: '1.信访举报投诉类申请' },
       { key: 'repeated', label: '2.重复申请' },
@@ -83,7 +85,8 @@ const resultTotal: RowLeaf = {
 }
 
 /** Table 三 for a given shape of （六）其他处理 — the only row that differs between the formats. */
-export function makeTable3(otherHandling: RowLeaf | RowGroup): TableSpec {
+export function makeTable3(otherHandlingShape: RowLeaf | RowGroup): TableSpec {
+  const otherHandling = { ...otherHandlingShape, role: 'otherHandling' } as const
   return {
     key: 't3',
     shortName: '表三',
@@ -117,7 +120,7 @@ export function makeTable3(otherHandling: RowLeaf | RowGroup): TableSpec {
   }
 }
 
-const outcomeColumns = (ruleId: string): ColumnNode[] => [
+const outcomeColumns = (ruleId: RuleId): ColumnNode[] => [
   { key: 'upheld', label: '结果维持' },
   { key: 'corrected', label: '结果纠正' },
   { key: 'other', label: '其他结果' },
@@ -154,6 +157,12 @@ export const table4: TableSpec = {
   ],
 }
 
+/** Guidance items the narrative rules look for by name (N-PREV-ISSUES, N-FEE). */
+export const GUIDANCE = {
+  previousIssues: '上年度问题的改进情况',
+  fee: '信息处理费收取情况',
+} as const
+
 export const overviewSection: NarrativeSectionSpec = {
   key: 'overview',
   kind: 'narrative',
@@ -165,14 +174,14 @@ export const problemsSection: NarrativeSectionSpec = {
   key: 'problems',
   kind: 'narrative',
   heading: '五、存在的主要问题及改进情况',
-  guidance: ['存在的主要问题', '上年度问题的改进情况', '下一步改进措施'],
+  guidance: ['存在的主要问题', GUIDANCE.previousIssues, '下一步改进措施'],
 }
 
 export const otherSection: NarrativeSectionSpec = {
   key: 'other',
   kind: 'narrative',
   heading: '六、其他需要报告的事项',
-  guidance: ['信息处理费收取情况'],
+  guidance: [GUIDANCE.fee],
 }
 
 /** Deep-freezes a format description so no caller can change the national layout at run time. */

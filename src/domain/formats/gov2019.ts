@@ -28,7 +28,7 @@ const table2: TableSpec = {
         { key: 'publishedTotal', label: '对外公开总数量' },
       ],
       rows: [
-        { key: 'regulations', label: '规章' },
+        { key: 'regulations', label: '规章', role: 'regulations' },
         { key: 'normativeDocs', label: '规范性文件' },
       ],
     },

@@ -23,7 +23,7 @@ const table2: TableSpec = {
         { key: 'inForce', label: '现行有效件数' },
       ],
       rows: [
-        { key: 'regulations', label: '规章' },
+        { key: 'regulations', label: '规章', role: 'regulations' },
         { key: 'normativeDocs', label: '行政规范性文件' },
       ],
     },

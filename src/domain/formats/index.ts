@@ -6,6 +6,7 @@ export * from './types'
 export * from './cells'
 export * from './layout'
 export { gov2019, gov2021 }
+export { GUIDANCE } from './common'
 
 export const formats: Readonly<Record<FormatId, FormatSpec>> = Object.freeze({ gov2019, gov2021 })
 

@@ -3,6 +3,8 @@
  * drives the editor, the rules, the Excel and PDF layouts and the importer's label matching.
  */
 
+import type { RuleId } from '../rules/catalogue'
+
 export type FormatId = 'gov2021' | 'gov2019'
 export type TableKey = 't2' | 't3' | 't4'
 export type NarrativeKey = 'overview' | 'problems' | 'other'
@@ -18,7 +20,7 @@ export type ValueKind = 'count' | 'amount' | 'signedCount'
 
 /** A total declared where it stands: this leaf equals the sum of the other leaves of its parent. */
 export interface SumOf {
-  readonly ruleId: string
+  readonly ruleId: RuleId
 }
 
 export interface ColumnLeaf {
@@ -40,10 +42,18 @@ export interface ColumnGroup {
 
 export type ColumnNode = ColumnLeaf | ColumnGroup
 
+/**
+ * What a row means to the rules, whatever its printed label: rules and messages ask the format for
+ * "the regulations row" (`rowByRole`) instead of matching `规章` by hand.
+ */
+export type RowRole =
+  'regulations' | 'withheldInquiry' | 'unableNotHeld' | 'notProcessed' | 'otherHandling'
+
 export interface RowLeaf {
   /** Omitted only for a table whose single data row has no label (table 四). */
   readonly key?: string
   readonly label: string
+  readonly role?: RowRole
   readonly sumOf?: SumOf
 }
 
@@ -51,6 +61,7 @@ export interface RowGroup {
   /** When set, the key becomes part of the cell id (`t3.withheld.stateSecret.total`). */
   readonly key?: string
   readonly label: string
+  readonly role?: RowRole
   readonly children: readonly RowNode[]
 }
 
@@ -68,7 +79,7 @@ export interface TableBlock {
 
 /** Per column: sum of `left` rows = sum of `right` rows (the printed 勾稽关系 of table 三). */
 export interface BalanceSpec {
-  readonly ruleId: string
+  readonly ruleId: RuleId
   readonly left: readonly string[]
   readonly right: readonly string[]
 }

@@ -7,7 +7,7 @@
  */
 import { sectionHeading, type FormatSpec, type SectionKey } from '../formats'
 import { similarity } from '../narrative'
-import { normalizeLabel } from './normalize'
+import { normalizeLabel } from '../labels'
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 /** Headings are short; a longer paragraph starting with `一、` is body text. */

@@ -28,7 +28,7 @@ import { dataSheetToRaw } from './dataSheet'
 import { cellText, sheetAddress, type Grid } from './grid'
 import { locateTable, type LocatedTable, type LooseMatch } from './locate'
 import { INFO_SHEET_NAME, readInfoSheet } from './infoSheet'
-import { normalizeLabel } from './normalize'
+import { normalizeLabel } from '../labels'
 import { totalsModeFor } from './importPlan'
 import { indexSheet, type SheetIndex } from './sheetIndex'
 

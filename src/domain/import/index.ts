@@ -1,6 +1,6 @@
 /** Import from any tabular source: grids in, recognised cells and a preview plan out. */
 export * from './grid'
-export * from './normalize'
+export * from '../labels'
 export * from './dataSheet'
 export * from './infoSheet'
 export * from './importGrids'

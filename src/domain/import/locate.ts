@@ -15,11 +15,15 @@ import {
 } from '../formats'
 import { cellText, sheetAddress } from './grid'
 import {
+  editSimilarity,
   LOOSE_MATCH_MIN_LENGTH,
   LOOSE_MATCH_THRESHOLD,
+  matchLabel,
   normalizeLabel,
-  editSimilarity,
-} from './normalize'
+  officialLabels,
+  printedLabels,
+  type OfficialLabels,
+} from '../labels'
 import type { LabelCell, Position, SheetIndex } from './sheetIndex'
 
 export interface LooseMatch {
@@ -63,24 +67,6 @@ interface Zone {
 const inZone = (cell: Position, zone: Zone) =>
   cell.row >= zone.rows[0] && cell.row <= zone.rows[1] && cell.col >= zone.minCol
 
-/** Every label the table prints: leaves and groups, rows and columns, block headers. */
-function tableLabels(table: TableSpec): string[] {
-  const out: string[] = []
-  const walk = (nodes: readonly { label: string; children?: readonly unknown[] }[]) => {
-    for (const node of nodes) {
-      if (node.label) out.push(normalizeLabel(node.label))
-      if (node.children) walk(node.children as typeof nodes)
-    }
-  }
-  for (const block of table.blocks) {
-    walk(block.columns)
-    walk(block.rows)
-    if (block.header) out.push(normalizeLabel(block.header))
-    if (block.stubLabel) out.push(normalizeLabel(block.stubLabel))
-  }
-  return [...new Set(out)]
-}
-
 /** Matching state of one table in one sheet, and what it has found so far. */
 class TableMatcher {
   readonly loose: LooseMatch[] = []
@@ -89,13 +75,13 @@ class TableMatcher {
   readonly missing: string[] = []
   readonly notes: string[] = []
   approximate = 0
-  private readonly labels: string[]
+  private readonly officials: OfficialLabels
 
   constructor(
     readonly sheet: SheetIndex,
     readonly table: TableSpec,
   ) {
-    this.labels = tableLabels(table)
+    this.officials = officialLabels(printedLabels(table))
   }
 
   located(): LocatedTable {
@@ -135,10 +121,9 @@ class TableMatcher {
         continue
       const score = editSimilarity(cell.norm, official)
       if (score < LOOSE_MATCH_THRESHOLD || score < bestScore) continue
-      const closerToOther = this.labels.some(
-        (other) => other !== official && editSimilarity(cell.norm, other) >= score,
-      )
-      if (closerToOther) continue
+      // The cell must stand for this label, not as well or better for another one of the table.
+      const match = matchLabel(cell.norm, this.officials)
+      if (!match || normalizeLabel(match.official) !== official) continue
       tied = score === bestScore
       best = cell
       bestScore = score

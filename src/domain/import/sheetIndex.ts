@@ -1,6 +1,6 @@
 /** Where each label-like text sits in a grid, so every official label is looked up once. */
 import { mergeAt, type Grid } from './grid'
-import { looksLikeLabel, normalizeLabel } from './normalize'
+import { looksLikeLabel, normalizeLabel } from '../labels'
 
 export interface Position {
   readonly row: number

@@ -3,7 +3,7 @@
  * for the editor's live checklist and for the rules N-OVERALL-5, N-GOV-ASSESS, N-FEE, N-GOV-EXTRA
  * and N-PREV-ISSUES.
  */
-import type { NarrativeKey, NarrativeSectionSpec } from '../formats'
+import { GUIDANCE, type NarrativeKey, type NarrativeSectionSpec } from '../formats'
 import { formatOf, NARRATIVE_KEYS, type Report, type ReportMeta } from '../report'
 import { lru } from './cache'
 import { narrativeFacts } from './facts'
@@ -17,8 +17,8 @@ export const GOV_EXTRA_TOPICS = [
   '年度政务公开工作要点落实',
   '政务公开创新情况',
 ] as const
-export const FEE_TOPIC = '信息处理费收取情况'
-export const PREV_ISSUES_TOPIC = '上年度问题的改进情况'
+export const FEE_TOPIC = GUIDANCE.fee
+export const PREV_ISSUES_TOPIC = GUIDANCE.previousIssues
 
 /**
  * The three subjects of 条例第五十条第（四）项 and the usual wordings of each, searched in the whole

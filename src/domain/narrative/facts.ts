@@ -4,14 +4,7 @@
  * statement is only read when its wording is unambiguous, and every statement keeps the sentence
  * it was read from so a finding can quote it.
  */
-import {
-  cellId,
-  columnLeaves,
-  rowLeaves,
-  tableOf,
-  type FormatSpec,
-  type NarrativeKey,
-} from '../formats'
+import { cellId, columnLeaves, perFormat, rowLeaves, tableOf, type NarrativeKey } from '../formats'
 import { formatOf, type Report } from '../report'
 import { lru } from './cache'
 import { toHalfWidth } from '../text'
@@ -407,12 +400,8 @@ export interface OutcomeGroup {
   readonly totalCells: readonly string[]
 }
 
-const groupCache = new WeakMap<FormatSpec, readonly OutcomeGroup[]>()
-
 /** The outcome groups of table 三, named as the text names them (`（二）部分公开（…）` → `部分公开`). */
-export function outcomeGroups(format: FormatSpec): readonly OutcomeGroup[] {
-  const cached = groupCache.get(format)
-  if (cached) return cached
+export const outcomeGroups = perFormat((format): readonly OutcomeGroup[] => {
   const groups = new Map<string, string[]>()
   for (const block of tableOf(format, 't3').blocks) {
     const total = columnLeaves(block.columns).find((c) => c.leaf.sumOf)
@@ -423,12 +412,12 @@ export function outcomeGroups(format: FormatSpec): readonly OutcomeGroup[] {
       groups.set(name, [...(groups.get(name) ?? []), cellId('t3', row.keys, total.keys)])
     }
   }
-  const out = [...groups].map(([name, totalCells]) => ({ name, totalCells }))
-  groupCache.set(format, out)
-  return out
-}
+  return [...groups].map(([name, totalCells]) => ({ name, totalCells }))
+})
 
-const patternCache = new WeakMap<FormatSpec, OutcomePatterns>()
+const outcomePatterns = perFormat((format): OutcomePatterns =>
+  compileOutcomes(outcomeGroups(format).map((g) => g.name)),
+)
 const sectionCache = lru<NarrativeFacts>(24)
 const reportCache = lru<NarrativeFacts>(8)
 
@@ -438,12 +427,7 @@ export function narrativeFacts(report: Report): NarrativeFacts {
   const { narrative } = report
   const texts = SECTIONS.map((section) => narrative[section] ?? '')
   return reportCache([format.id, ...texts].join('\u0000'), () => {
-    let patterns = patternCache.get(format)
-    if (!patterns) {
-      patterns = compileOutcomes(outcomeGroups(format).map((g) => g.name))
-      patternCache.set(format, patterns)
-    }
-    const compiled = patterns
+    const compiled = outcomePatterns(format)
     return merge(
       SECTIONS.map((section, i) =>
         sectionCache([format.id, section, texts[i]].join('\u0000'), () =>

@@ -138,7 +138,11 @@ export const RULES = {
   },
 } as const satisfies Record<string, RuleInfo>
 
+/** Every rule id of the catalogue: a misspelled id fails to compile. */
 export type RuleId = keyof typeof RULES
+
+/** True for an id of the catalogue (e.g. one read back from a stored 说明). */
+export const isRuleId = (id: string): id is RuleId => Object.hasOwn(RULES, id)
 
 /**
  * Ids of rules.md that are reported under another id: X-STOCK is T2-STOCK-XYEAR and
@@ -149,6 +153,6 @@ export const RULE_ALIASES: Readonly<Record<string, RuleId>> = {
   'X-PREV-ISSUES': 'N-PREV-ISSUES',
 }
 
-export const RULE_RANK: ReadonlyMap<string, number> = new Map(
-  Object.keys(RULES).map((id, i) => [id, i]),
+export const RULE_RANK: ReadonlyMap<RuleId, number> = new Map(
+  (Object.keys(RULES) as RuleId[]).map((id, i) => [id, i]),
 )

@@ -4,7 +4,23 @@
  * what it saw through these functions: T2-LABEL, T3-LABEL, T2-OLDFORMAT, M-FORMAT-YEAR,
  * T3-SIX-SPLIT, N-SECTIONS and the title part of M-TITLE.
  */
-import { formatForYear, gov2019, gov2021, listCells, tablesOf, type FormatSpec } from '../formats'
+import {
+  formatForYear,
+  gov2019,
+  gov2021,
+  listCells,
+  perFormat,
+  rowByRole,
+  tableOf,
+  type FormatSpec,
+} from '../formats'
+import {
+  matchLabel,
+  normalizeLabel,
+  officialLabels,
+  printedLabels,
+  type OfficialLabels,
+} from '../labels'
 import { similarity } from '../narrative'
 import { reportTitle, type PrintedLabel, type Report, type ReportMeta } from '../report'
 import type { Finding } from './types'
@@ -15,67 +31,35 @@ export type SeenLabel = PrintedLabel
 
 /** Line breaks inside a cell are harmless (`商业\n企业`); spaces and punctuation are not. */
 const unwrap = (s: string) => s.replace(/[\r\n]+/g, '').trim()
-/** The variants rules.md lists as tolerated: spaces, half-width brackets, `1、` for `1.`. */
-const loose = (s: string) =>
-  s
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/:/g, '：')
-    .replace(/,/g, '，')
-    .replace(/^(\d+)[、．]/, '$1.')
 
-const labelCache = new WeakMap<FormatSpec, Record<'t2' | 't3', Set<string>>>()
-
-/** Every printed label of tables 二 and 三 of a format. */
-function officialLabels(format: FormatSpec): Record<'t2' | 't3', Set<string>> {
-  const cached = labelCache.get(format)
-  if (cached) return cached
-  const out = { t2: new Set<string>(), t3: new Set<string>() }
-  for (const cell of listCells(format)) {
-    if (cell.tableKey === 't4') continue
-    for (const label of [...cell.rowLabels, ...cell.columnLabels]) out[cell.tableKey].add(label)
-  }
-  for (const table of tablesOf(format)) {
-    if (table.key === 't4') continue
-    if (table.cornerNote) out[table.key].add(table.cornerNote)
-    for (const block of table.blocks) if (block.stubLabel) out[table.key].add(block.stubLabel)
-  }
-  labelCache.set(format, out)
-  return out
+interface TableLabels {
+  /** As printed in the format. */
+  readonly printed: ReadonlySet<string>
+  readonly officials: OfficialLabels
 }
 
-/** 2019 table 二 headers that 2021 dropped (not mere rewordings such as 规范性文件). */
+/** Every printed label of tables 二 and 三 of a format. */
+const formatLabels = perFormat((format): Record<'t2' | 't3', TableLabels> => {
+  const of = (key: 't2' | 't3'): TableLabels => {
+    const printed = printedLabels(tableOf(format, key))
+    return { printed: new Set(printed), officials: officialLabels(printed) }
+  }
+  return { t2: of('t2'), t3: of('t3') }
+})
+
+/** 2019 table 二 headers that 2021 dropped (not mere rewordings such as 规范性文件), normalised. */
 function oldTable2Labels(): Set<string> {
-  const now = [...officialLabels(gov2021).t2]
+  const now = [...formatLabels(gov2021).t2.officials.keys()]
   const rows = new Set(
-    listCells(gov2019).flatMap((c) => (c.tableKey === 't2' ? [c.rowLabels.at(-1)!] : [])),
+    listCells(gov2019).flatMap((c) =>
+      c.tableKey === 't2' ? [normalizeLabel(c.rowLabels.at(-1)!)] : [],
+    ),
   )
   return new Set(
-    [...officialLabels(gov2019).t2].filter(
+    [...formatLabels(gov2019).t2.officials.keys()].filter(
       (l) => !now.some((n) => n.includes(l)) && !(rows.has(l) && now.some((n) => n.endsWith(l))),
     ),
   )
-}
-
-/** True when every character of `short` appears in `long` in order (`社会组织` in `社会公益组织`). */
-function isSubsequence(short: string, long: string): boolean {
-  let i = 0
-  for (const ch of long) if (ch === short[i]) i++
-  return i === short.length
-}
-
-/** The official label a variant most likely means: bigram similarity or an abbreviation. */
-function bestMatch(text: string, labels: Iterable<string>): string | undefined {
-  const seen = loose(text)
-  let best: string | undefined
-  let score = 0.5
-  for (const label of labels) {
-    const abbreviation = isSubsequence(seen, label) ? seen.length / label.length : 0
-    const s = Math.max(similarity(seen, label), abbreviation)
-    if (s > score) [best, score] = [label, s]
-  }
-  return best
 }
 
 function yearFormat(year: number): FormatSpec | undefined {
@@ -90,12 +74,12 @@ function yearFormat(year: number): FormatSpec | undefined {
 export function checkImportedLabels(year: number, seen: readonly SeenLabel[]): Finding[] {
   const format = yearFormat(year)
   if (!format) return []
-  const official = officialLabels(format)
+  const official = formatLabels(format)
   const out: Finding[] = []
   const old = format === gov2021 ? oldTable2Labels() : new Set<string>()
-  const oldSeen = seen.filter((l) => l.tableKey === 't2' && old.has(loose(unwrap(l.text))))
+  const oldSeen = seen.filter((l) => l.tableKey === 't2' && old.has(normalizeLabel(l.text)))
   if (oldSeen.length) {
-    const names = [...new Set(oldSeen.map((l) => `“${loose(unwrap(l.text))}”`))].join('、')
+    const names = [...new Set(oldSeen.map((l) => `“${unwrap(l.text)}”`))].join('、')
     out.push(
       finding('T2-OLDFORMAT', [], `${year}年度报告的表二使用了2019年旧格式栏目：${names}`),
       finding(
@@ -108,10 +92,10 @@ export function checkImportedLabels(year: number, seen: readonly SeenLabel[]): F
   }
   for (const label of seen) {
     const text = unwrap(label.text)
-    if (!text || official[label.tableKey].has(text) || oldSeen.includes(label)) continue
+    const labels = official[label.tableKey]
+    if (!text || labels.printed.has(text) || oldSeen.includes(label)) continue
     const rule = label.tableKey === 't2' ? 'T2-LABEL' : 'T3-LABEL'
-    const exact = [...official[label.tableKey]].find((o) => o === loose(text))
-    const near = exact ?? bestMatch(text, official[label.tableKey])
+    const near = matchLabel(text, labels.officials)?.official
     out.push(
       finding(
         rule,
@@ -128,14 +112,14 @@ export function checkImportedLabels(year: number, seen: readonly SeenLabel[]): F
 
 /** （六）其他处理 printed as one row in a ≥ 2021 report (洪泽区 2023/2024). */
 function checkSixSplit(seen: readonly SeenLabel[]): Finding[] {
-  const six = listCells(gov2021).filter(
-    (c) => c.tableKey === 't3' && c.rowLabels.length === 3 && c.rowLabels[1] === '（六）其他处理',
-  )
-  const group = six[0]?.rowLabels[1]
-  const subRows = new Set(six.map((c) => c.rowLabels[2]!))
-  const t3 = seen.filter((l) => l.tableKey === 't3').map((l) => loose(unwrap(l.text)))
-  if (!group || !t3.includes(group)) return []
-  if (t3.some((l) => subRows.has(l) || bestMatch(l, subRows))) return []
+  const six = rowByRole(gov2021, 'otherHandling')
+  if (!six) return []
+  const group = six.label
+  const subRows = new Set(six.cells.map((c) => c.rowLabels.at(-1)!))
+  const t3 = seen.filter((l) => l.tableKey === 't3').map((l) => l.text)
+  if (!t3.some((l) => normalizeLabel(l) === normalizeLabel(group))) return []
+  const items = officialLabels(subRows)
+  if (t3.some((l) => matchLabel(l, items))) return []
   return [
     finding(
       'T3-SIX-SPLIT',
@@ -149,16 +133,19 @@ function checkSixSplit(seen: readonly SeenLabel[]): Finding[] {
 export function checkImportedHeadings(year: number, headings: readonly string[]): Finding[] {
   const format = yearFormat(year)
   if (!format) return []
-  const seen = headings.map((h) => loose(unwrap(h)))
+  const seen = headings.map(unwrap)
+  const seenNorm = seen.map(normalizeLabel)
   const out: Finding[] = []
   let last = -1
   const missing: string[] = []
   for (const spec of format.sections) {
     const numeral = spec.heading.split('、')[0]!
-    let at = seen.indexOf(spec.heading)
+    let at = seenNorm.indexOf(normalizeLabel(spec.heading))
     if (at < 0) {
       // Statute wording of 四 and 五 is a known variant (format.md §2.3).
-      at = seen.findIndex((h) => h.startsWith(numeral + '、') && similarity(h, spec.heading) > 0.5)
+      at = seen.findIndex(
+        (h, i) => seenNorm[i]!.startsWith(numeral + '、') && similarity(h, spec.heading) > 0.5,
+      )
       if (at >= 0) {
         out.push(
           finding('N-SECTIONS', [], `标题“${seen[at]}”与格式标题“${spec.heading}”措辞不同`, {

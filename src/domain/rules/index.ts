@@ -39,7 +39,7 @@ import type { Finding, RuleContext } from './types'
 import { finding, type Check, type RuleInput } from './util'
 
 export * from './types'
-export { RULES, RULE_ALIASES, type RuleId } from './catalogue'
+export { isRuleId, RULES, RULE_ALIASES, type RuleId } from './catalogue'
 export * from './imported'
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const

@@ -118,7 +118,8 @@ export const checkLitigation: Check = ({ report, plan }) => {
     review: [totals.review],
     litigation: [totals.direct, totals.after],
   }
-  const names = { review: '行政复议', litigation: '行政诉讼' }
+  // 行政复议 / 行政诉讼: the printed column groups of table 四 the totals stand under.
+  const names = { review: totals.review.lineLabels[0], litigation: totals.direct.lineLabels[0] }
   const out: Finding[] = []
   for (const s of unique(facts.disputes)) {
     const cells = groups[s.kind].map((c) => c.total)

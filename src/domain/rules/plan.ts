@@ -6,15 +6,16 @@ import {
   cellId,
   columnLeaves,
   listCells,
+  perFormat,
   rowLeaves,
   sumConstraints,
   tablesOf,
   type CellSpec,
-  type FormatSpec,
   type SumConstraint,
   type TableKey,
   type TableSpec,
 } from '../formats'
+import type { RuleId } from './catalogue'
 
 /** One operand of the table 三 balance, e.g. `第一项` → `t3.newReceived.total`. */
 export interface BalanceTerm {
@@ -23,7 +24,7 @@ export interface BalanceTerm {
 }
 
 export interface BalanceLine {
-  readonly ruleId: string
+  readonly ruleId: RuleId
   readonly tableKey: TableKey
   readonly columnLabel: string
   readonly left: readonly BalanceTerm[]
@@ -107,11 +108,7 @@ function carryOf(table: TableSpec): CarryColumn[] {
   })
 }
 
-const cache = new WeakMap<FormatSpec, FormatPlan>()
-
-export function planOf(format: FormatSpec): FormatPlan {
-  const cached = cache.get(format)
-  if (cached) return cached
+export const planOf = perFormat((format): FormatPlan => {
   const cells = listCells(format)
   const byTable: Record<TableKey, CellSpec[]> = { t2: [], t3: [], t4: [] }
   for (const c of cells) byTable[c.tableKey].push(c)
@@ -149,6 +146,5 @@ export function planOf(format: FormatSpec): FormatPlan {
     t3Rows,
     t3Total: (rowKey) => `t3.${rowKey}.${totalColumn}`,
   }
-  cache.set(format, plan)
   return plan
-}
+})

@@ -1,4 +1,5 @@
 /** Table 二 beyond arithmetic: who may make 规章, stock of documents, the unit of 收费金额. */
+import { rowByRole } from '../formats'
 import { narrativeFacts } from '../narrative'
 import type { Level } from '../report'
 import type { Finding } from './types'
@@ -16,16 +17,15 @@ const NO_REGULATION_POWER: readonly Level[] = ['county', 'township']
 const LOCAL_GOVERNMENT_LEVELS: readonly Level[] = ['provincial', 'prefecture']
 
 /** The 规章 row of table 二 (its count cells). */
-const regulationCells = ({ plan }: RuleInput) =>
-  plan.byTable.t2
-    .filter((c) => c.rowLabels.at(-1) === '规章' && c.kind === 'count')
-    .map((c) => c.id)
+const regulationCells = ({ format }: RuleInput) =>
+  (rowByRole(format, 'regulations')?.cells ?? []).filter((c) => c.kind === 'count').map((c) => c.id)
 
 export const checkRegulationPower: Check = (input) => {
   const { report } = input
   const { agencyKind, level } = report.meta
   const filled = regulationCells(input).filter((id) => (valueOf(report, id) ?? 0) > 0)
   if (!filled.length) return []
+  const row = `表二“${rowByRole(input.format, 'regulations')!.label}”行`
   const values = filled.map(
     (id) => `${input.plan.byId.get(id)!.columnLabels.at(-1)} ${num(valueOf(report, id)!)}`,
   )
@@ -34,7 +34,7 @@ export const checkRegulationPower: Check = (input) => {
       finding(
         'T2-REG-POWER',
         filled,
-        `请先确认机关层级：表二“规章”行填有 ${values.join('、')}，只有设区的市级以上人民政府可以制定规章，层级确认后再核对`,
+        `请先确认机关层级：${row}填有 ${values.join('、')}，只有设区的市级以上人民政府可以制定规章，层级确认后再核对`,
         { severity: 'info', section: 'meta' },
       ),
     ]
@@ -44,7 +44,7 @@ export const checkRegulationPower: Check = (input) => {
       finding(
         'T2-REG-POWER',
         filled,
-        `县级及以下机关无权制定规章，表二“规章”行却填有 ${values.join('、')}。内部“规章制度”不属于规章，请填0`,
+        `县级及以下机关无权制定规章，${row}却填有 ${values.join('、')}。内部“规章制度”不属于规章，请填0`,
       ),
     ]
   }
@@ -53,7 +53,7 @@ export const checkRegulationPower: Check = (input) => {
       finding(
         'T2-REG-DEPT',
         filled,
-        `地方政府规章由本级人民政府制定，政府部门的表二“规章”行填有 ${values.join('、')}，请核实是否应由本级政府填报`,
+        `地方政府规章由本级人民政府制定，政府部门的${row}填有 ${values.join('、')}，请核实是否应由本级政府填报`,
       ),
     ]
   }

@@ -1,5 +1,6 @@
 /** Table 三 beyond arithmetic: how much is carried over, fees, implausible outcome shares. */
-import { narrativeFacts, outcomeGroups } from '../narrative'
+import { rowByRole, type RowRole } from '../formats'
+import { narrativeFacts } from '../narrative'
 import { finding, knownSum, num, quote, valueOf, type Check } from './util'
 
 /** Share of the year's applications carried into next year above which we ask (淮安 2024: 0.033). */
@@ -78,24 +79,17 @@ export const checkOutcomePlausibility: Check = ({ report, plan, format }) => {
   const col = plan.carry.find((c) => c.isTotal)
   const results = col ? valueOf(report, col.resultTotal) : null
   if (!col || results === null || results < PLAUSIBLE_SHARE.minResults) return []
-  const notProcessed = outcomeGroups(format).find((g) => g.name === '不予处理')
-  const checks = [
-    {
-      cells: [plan.t3Total('unable.notHeld')],
-      limit: PLAUSIBLE_SHARE.notHeld,
-      what: '（四）1“本机关不掌握相关政府信息”',
-    },
-    {
-      cells: notProcessed?.totalCells ?? [],
-      limit: PLAUSIBLE_SHARE.notProcessed,
-      what: '（五）“不予处理”',
-    },
-    {
-      cells: [plan.t3Total('withheld.inquiryMatters')],
-      limit: PLAUSIBLE_SHARE.inquiry,
-      what: '（三）8“属于行政查询事项”',
-    },
+  const shares: readonly [RowRole, number][] = [
+    ['unableNotHeld', PLAUSIBLE_SHARE.notHeld],
+    ['notProcessed', PLAUSIBLE_SHARE.notProcessed],
+    ['withheldInquiry', PLAUSIBLE_SHARE.inquiry],
   ]
+  const checks = shares.flatMap(([role, limit]) => {
+    const row = rowByRole(format, role)
+    if (!row) return []
+    const cells = row.cells.filter((c) => c.isTotal).map((c) => c.id)
+    return [{ cells, limit, what: `“${row.name}”` }]
+  })
   return checks.flatMap(({ cells, limit, what }) => {
     const value = cells.length ? knownSum(report, cells) : null
     if (value === null || value / results <= limit) return []

@@ -1,12 +1,13 @@
 /** Table 四 beyond arithmetic: plausibility of 复议 and 诉讼 counts, the counting convention. */
 import { isPeoplesGovernment } from '../narrative'
 import type { Report } from '../report'
+import type { RuleId } from './catalogue'
 import type { FormatPlan } from './plan'
 import { finding, knownSum, num, valueOf, type Check } from './util'
 
 /** The total cell of each table 四 group, read from the declared sums (`T4-SUM-*`). */
 export function disputeTotals(plan: FormatPlan) {
-  const total = (ruleId: string) => plan.sums.find((c) => c.ruleId === ruleId)
+  const total = (ruleId: RuleId) => plan.sums.find((c) => c.ruleId === ruleId)
   const review = total('T4-SUM-REVIEW')
   const direct = total('T4-SUM-DIRECT')
   const after = total('T4-SUM-AFTER')

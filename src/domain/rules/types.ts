@@ -1,11 +1,12 @@
 import type { NarrativeKey } from '../formats'
 import type { Report } from '../report'
+import type { RuleId } from './catalogue'
 
 export type Severity = 'error' | 'warning' | 'info'
 
 export interface Finding {
   /** Stable id from ../shared/spec/rules.md, e.g. `T3-BALANCE`. */
-  readonly ruleId: string
+  readonly ruleId: RuleId
   readonly severity: Severity
   /** Cell ids the finding concerns, first one is where the user should look first. */
   readonly cells: readonly string[]

@@ -17,6 +17,7 @@ import {
   type Report,
 } from '../../../src/domain'
 import { writeDocx } from '../../../src/io/word/docx'
+import { convertToPdf } from '../libreoffice'
 
 const work = mkdtempSync(join(tmpdir(), 'nianbao-lo-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -24,21 +25,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 async function printedText(report: Report): Promise<string> {
   const docx = join(work, 'report.docx')
   writeFileSync(docx, await writeDocx(report))
-  execFileSync(
-    'soffice',
-    [
-      // Own profile: parallel runs (and other tests) must not share LibreOffice's lock.
-      `-env:UserInstallation=file://${join(work, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      work,
-      docx,
-    ],
-    { timeout: 150_000, stdio: 'ignore' },
-  )
-  const pdf = join(work, 'report.pdf')
+  const pdf = convertToPdf(docx, work, { timeout: 150_000, stdio: 'ignore' })
   expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-')
   return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createReport, type Report } from '../../../src/domain'
+import { createReport, type Report, type RuleId } from '../../../src/domain'
 import { mergeReports } from '../../../src/domain/merge'
 
 const meta = {
@@ -91,7 +91,7 @@ describe('mergeReports: cell by cell, section by section', () => {
 })
 
 describe('mergeReports: 「说明」', () => {
-  const explanation = (ruleId: string, reason: string) => ({
+  const explanation = (ruleId: RuleId, reason: string) => ({
     ruleId,
     cells: [],
     message: `${ruleId} 的提示`,

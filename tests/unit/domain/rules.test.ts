@@ -300,7 +300,9 @@ describe('table 三', () => {
     edit(report, 'overview', '无法提供10件', '无法提供34件')
     const f = only(report, 'T3-OUTCOME-PLAUS')
     expect(f.severity).toBe('info')
-    expect(f.message).toContain('共 32 件，占全部办理结果 52 件的 62%')
+    expect(f.message).toContain(
+      '表三“（四）无法提供 1.本机关不掌握相关政府信息”共 32 件，占全部办理结果 52 件的 62%',
+    )
   })
 })
 
@@ -487,7 +489,10 @@ describe('narrative', () => {
 
   it('N-LITIG: the text says 5 复议, table 四 says 3', () => {
     const report = edit(exampleReport(), 'other', '行政复议3件', '行政复议5件')
-    expect(only(report, 'N-LITIG').cells).toEqual(['t4.review.total'])
+    const f = only(report, 'N-LITIG')
+    expect(f.cells).toEqual(['t4.review.total'])
+    // 行政复议 named as table 四 prints its column group.
+    expect(f.message).toContain('称行政复议 5 件，表四相应总计为 3 件，相差 2')
   })
 
   it('N-LITIG: "均获维持" while one 复议 was 纠正', () => {

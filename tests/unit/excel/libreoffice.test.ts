@@ -19,6 +19,7 @@ import { exportPdf } from '../../../src/io/pdf'
 import { seedReport } from '../../fixtures/seed2020'
 import { HEADINGS } from '../domain/handTyped'
 import { printedLabels, table2, table3, table4, type Layout } from '../import/officialSheets'
+import { convertToPdf } from '../libreoffice'
 import { extractText, fromDisk } from '../pdf/helpers'
 
 const work = mkdtempSync(join(tmpdir(), 'nianbao-lo-'))
@@ -38,28 +39,15 @@ async function printWithLibreOffice(name: string, xlsx: Uint8Array) {
   }
   const input = join(work, `${name}.xlsx`)
   writeFileSync(input, xlsx)
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(work, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      work,
-      input,
-    ],
-    {
-      env: {
-        ...process.env,
-        XDG_DATA_HOME: join(work, 'data'),
-        XDG_CACHE_HOME: join(work, 'cache'),
-      },
-      stdio: 'pipe',
-      timeout: 180_000,
+  const pdf = convertToPdf(input, work, {
+    env: {
+      ...process.env,
+      XDG_DATA_HOME: join(work, 'data'),
+      XDG_CACHE_HOME: join(work, 'cache'),
     },
-  )
-  const pdf = join(work, `${name}.pdf`)
+    stdio: 'pipe',
+    timeout: 180_000,
+  })
   const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' })
   const pages = Number(
     /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1],
