@@ -26,29 +26,47 @@ const MAX_DATA_CELL = 200
 
 const collapse = (text: string) => text.replace(/[ \t\r\n\f]+/g, ' ')
 
-/** Lines of text inside an element: `<br>` and block elements break lines. */
-function textLines(el: DomElement): string[] {
-  const lines: string[] = []
-  let line = ''
+/**
+ * Walks nodes as a browser lays out text: `<br>` and block elements end a line, each non-empty line
+ * goes to `line`. An element for which `claim` returns an action (a data table) ends the line, the
+ * action runs, and the element is not entered.
+ */
+function walkLines(
+  nodes: readonly DomNode[],
+  line: (text: string) => void,
+  claim: (el: DomElement) => (() => void) | undefined = () => undefined,
+): void {
+  let current = ''
   const flush = () => {
-    const text = line.trim()
-    if (text) lines.push(text)
-    line = ''
+    const text = current.trim()
+    if (text) line(text)
+    current = ''
   }
   const walk = (node: DomNode) => {
     if (!isElement(node)) {
-      if (node.type === 'text') line += collapse(node.data)
+      if (node.type === 'text') current += collapse(node.data)
       return
     }
     if (SKIPPED.has(node.name)) return
     if (node.name === 'br') return flush()
+    const claimed = claim(node)
+    if (claimed) {
+      flush()
+      return claimed()
+    }
     const block = BLOCK.has(node.name)
     if (block) flush()
     node.children.forEach(walk)
     if (block) flush()
   }
-  el.children.forEach(walk)
+  nodes.forEach(walk)
   flush()
+}
+
+/** Lines of text inside an element. */
+function textLines(el: DomElement): string[] {
+  const lines: string[] = []
+  walkLines(el.children, (text) => lines.push(text))
   return lines
 }
 
@@ -98,31 +116,16 @@ export function readHtml(html: string): DocumentBlock[] {
     lowerCaseAttributeNames: true,
   })
   const blocks: DocumentBlock[] = []
-  let line = ''
-  const flush = () => {
-    const text = line.trim()
-    if (text) blocks.push({ kind: 'paragraph', text })
-    line = ''
-  }
-  const walk = (node: DomNode) => {
-    if (!isElement(node)) {
-      if (node.type === 'text') line += collapse(node.data)
-      return
-    }
-    if (SKIPPED.has(node.name)) return
-    if (node.name === 'br') return flush()
-    if (node.name === 'table' && !isLayoutTable(node)) {
-      flush()
-      const count = blocks.filter((b) => b.kind === 'table').length
-      blocks.push({ kind: 'table', grid: tableGrid(node, `网页第${count + 1}个表格`) })
-      return
-    }
-    const block = BLOCK.has(node.name)
-    if (block) flush()
-    node.children.forEach(walk)
-    if (block) flush()
-  }
-  doc.children.forEach(walk)
-  flush()
+  walkLines(
+    doc.children,
+    (text) => blocks.push({ kind: 'paragraph', text }),
+    (el) =>
+      el.name === 'table' && !isLayoutTable(el)
+        ? () => {
+            const count = blocks.filter((b) => b.kind === 'table').length
+            blocks.push({ kind: 'table', grid: tableGrid(el, `网页第${count + 1}个表格`) })
+          }
+        : undefined,
+  )
   return blocks
 }
